@@ -1,0 +1,28 @@
+import type { Command } from 'commander';
+
+import { createLogger } from '../log.ts';
+
+/** Registers `build` and `dev`. */
+export function registerBuildCommands(program: Command): void {
+  program
+    .command('build')
+    .description('build the site from content/ and data/ into _site/ (the previous _site/ stays if anything fails)')
+    .option('--out <dir>', 'output folder', '_site')
+    .option('--pathprefix <prefix>', 'URL prefix when the site is served from a sub-path, e.g. /blog/', '/')
+    .option('--no-pdf', 'skip printing the PDFs (they need Chromium)')
+    .action(async (options: { out: string; pathprefix: string; pdf: boolean }) => {
+      const { build } = await import('./build.ts');
+      const log = createLogger({ quiet: program.opts().quiet });
+      await build({ root: process.cwd(), out: options.out, pathPrefix: options.pathprefix, pdf: options.pdf }, log);
+    });
+
+  program
+    .command('dev')
+    .description('serve the site on localhost and rebuild when content/, templates/ or data/ change')
+    .option('--port <port>', 'port on 127.0.0.1 to serve on', '8080')
+    .action(async (options: { port: string }) => {
+      const { serve } = await import('./dev.ts');
+      const log = createLogger({ quiet: program.opts().quiet });
+      await serve({ root: process.cwd(), port: Number(options.port) }, log);
+    });
+}

@@ -1,0 +1,54 @@
+import path from 'node:path';
+
+import { combineFailures } from '../errors.ts';
+import { createLogger, type Logger } from '../log.ts';
+import { loadReport, type ReportData } from './report.ts';
+
+/** Where the inputs live and where the log goes; the CLI sets it, Eleventy's config reads it. */
+export interface SiteContext {
+  /** The project root: data/ and content/ are under it. */
+  root: string;
+  log: Logger;
+}
+
+/** What every stage contributes to the pages, as Eleventy global data. */
+export interface SiteData {
+  report: ReportData;
+}
+
+let context: SiteContext = { root: process.cwd(), log: createLogger() };
+let pending: Promise<SiteData> | undefined;
+
+export function configureSite(next: Partial<SiteContext>): void {
+  context = { ...context, ...next };
+  pending = undefined;
+}
+
+export function siteContext(): SiteContext {
+  return context;
+}
+
+export function dataDir(): string {
+  return path.join(context.root, 'data');
+}
+
+/**
+ * Runs every stage once per build and returns their outputs. Stages run side by side so a
+ * bad catalog and a rejected log are reported together.
+ */
+export function siteData(): Promise<SiteData> {
+  pending ??= loadAll();
+  return pending;
+}
+
+/** Forgets the stage outputs, so the next build (e.g. in watch mode) reads data/ again. */
+export function invalidateSiteData(): void {
+  pending = undefined;
+}
+
+async function loadAll(): Promise<SiteData> {
+  const settled = await Promise.allSettled([loadReport(context)]);
+  combineFailures(settled);
+  const [report] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+  return { report: report as ReportData };
+}

@@ -1,0 +1,14 @@
+import type { Logger } from '../log.ts';
+import { printReportPdf } from '../pdf/report.ts';
+
+export interface StepContext {
+  root: string;
+  /** The staging folder Eleventy just wrote. */
+  out: string;
+  pathPrefix: string;
+  pdf: boolean;
+  log: Logger;
+}
+
+/** Work done on the written site before it replaces the previous one, in this order. */
+export const postBuildSteps: Array<(context: StepContext) => Promise<void>> = [printReportPdf];
