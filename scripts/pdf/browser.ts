@@ -1,0 +1,93 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import puppeteer, { type Browser } from 'puppeteer-core';
+
+import { debug } from '../log.ts';
+
+const log = debug('pdf');
+
+const CANDIDATES = ['chromium', 'chromium-browser', 'google-chrome'];
+
+export class BrowserNotFoundError extends Error {
+  constructor() {
+    super(
+      'Chromium not found: set PUPPETEER_EXECUTABLE_PATH or install it with ' +
+        '`sudo apt-get install chromium fonts-liberation` (or run `bash scripts/setup.sh`)',
+    );
+    this.name = 'BrowserNotFoundError';
+  }
+}
+
+/** Finds the system browser: PUPPETEER_EXECUTABLE_PATH first, then the usual names on PATH. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.PUPPETEER_EXECUTABLE_PATH;
+  if (configured) {
+    if (!existsSync(configured)) throw new Error(`PUPPETEER_EXECUTABLE_PATH=${configured} does not exist`);
+    return configured;
+  }
+  for (const name of CANDIDATES) {
+    const found = whichSync(name, env);
+    if (found) return found;
+  }
+  throw new BrowserNotFoundError();
+}
+
+function whichSync(name: string, env: NodeJS.ProcessEnv): string | undefined {
+  for (const dir of (env.PATH ?? '').split(path.delimiter)) {
+    const candidate = path.join(dir, name);
+    if (dir && existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** Chromium's version line, e.g. "Chromium 131.0.6778.85 built on Debian", for logs and the bench. */
+export function chromiumVersion(executable = findChromium()): string {
+  return execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim();
+}
+
+/**
+ * Flags for a headless browser that talks to nothing: no sync, no component updates, no
+ * background requests, a throwaway profile; no sandbox when running as root, where Chromium
+ * refuses to start with one.
+ */
+export function chromiumArgs(profileDir: string, isRoot = process.getuid?.() === 0): string[] {
+  return [
+    `--user-data-dir=${profileDir}`,
+    '--no-first-run',
+    '--no-default-browser-check',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-default-apps',
+    '--disable-extensions',
+    '--disable-quic',
+    '--disable-gpu',
+    '--disable-dev-shm-usage',
+    '--font-render-hinting=none',
+    ...(isRoot ? ['--no-sandbox'] : []),
+  ];
+}
+
+/** Launches the system Chromium, runs `work`, and always closes the browser and removes its profile. */
+export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
+  const executablePath = findChromium();
+  const profileDir = await mkdtemp(path.join(os.tmpdir(), 'netnotes-chromium-'));
+  log('launching %s', executablePath);
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: chromiumArgs(profileDir),
+    // Puppeteer's defaults include flags that enable field trials fetched over the network.
+    ignoreDefaultArgs: ['--enable-automation'],
+  });
+  try {
+    return await work(browser);
+  } finally {
+    await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+    await rm(profileDir, { recursive: true, force: true });
+  }
+}
