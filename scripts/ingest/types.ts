@@ -67,4 +67,8 @@ export interface IngestedFile {
   errors: LineError[];
   /** Why a file was skipped or rejected. */
   reason?: string;
+  /** Rows that add up all streams (iperf 2 `-P N` sum rows, iperf 3 `sum`), kept apart from `streams`. */
+  sum?: Stream;
+  /** Lines of human-readable text (banners, warnings) that were recognised as such and not read as data. */
+  textLines?: number;
 }

@@ -1,0 +1,154 @@
+import type { IngestEvent, IngestRecord } from './events.ts';
+import type { Endpoint, IngestedFile, Interval, LineError, LogFormat, Stream } from './types.ts';
+
+interface Group {
+  id: number;
+  protocol: 'tcp' | 'udp';
+  records: IngestRecord[];
+}
+
+/** Collects a reader's events and groups its records into streams once the file has been read. */
+export class Assembler {
+  private readonly groups = new Map<string, Group>();
+  private readonly sums: IngestRecord[] = [];
+  private readonly errors: LineError[] = [];
+  private readonly versions = new Set<string>();
+  private side?: 'client' | 'server';
+  private textLines = 0;
+  private count = 0;
+
+  add(event: IngestEvent): void {
+    switch (event.kind) {
+      case 'record':
+        this.addRecord(event.record);
+        break;
+      case 'error':
+        this.errors.push(event.error);
+        break;
+      case 'text':
+        this.textLines += 1;
+        break;
+      case 'hint':
+        if (event.version) this.versions.add(event.version);
+        if (event.side) this.side ??= event.side;
+        break;
+    }
+  }
+
+  private addRecord(record: IngestRecord): void {
+    this.count += 1;
+    if (record.sum) {
+      this.sums.push(record);
+      return;
+    }
+    const key = `${record.id}|${endpointKey(record.first)}|${endpointKey(record.second)}`;
+    let group = this.groups.get(key);
+    if (!group) {
+      group = { id: record.id, protocol: record.protocol, records: [] };
+      this.groups.set(key, group);
+    }
+    group.records.push(record);
+  }
+
+  finish(path: string, format: LogFormat, fallbackVersion?: string, sideHint?: 'client' | 'server'): IngestedFile {
+    const clientFirst = listsClientFirst([...this.groups.values()].flatMap((g) => g.records.slice(0, 1)));
+    const streams = [...this.groups.values()].map((group) => buildStream(group.id, group.protocol, group.records, clientFirst));
+    const file: IngestedFile = {
+      path,
+      status: this.count > 0 ? 'parsed' : 'rejected',
+      format,
+      version: pickVersion(this.versions) ?? fallbackVersion,
+      side: this.side ?? sideHint,
+      records: this.count,
+      streams,
+      errors: this.errors,
+    };
+    if (format === 'iperf2-csv' && !file.version && this.count > 0) file.version = iperf2Version(clientFirst, file.side);
+    if (this.sums.length > 0) file.sum = buildStream(-1, this.sums[0].protocol, this.sums, clientFirst);
+    if (this.textLines > 0) file.textLines = this.textLines;
+    if (this.count === 0) {
+      file.reason = this.errors.length > 0 ? 'no line could be read as a measurement' : 'the file holds no measurement rows';
+    }
+    return file;
+  }
+}
+
+/** Without a clue on any line: 2.0.x servers list themselves first, 2.1.x servers the peer first. */
+function iperf2Version(clientFirst: boolean, side?: 'client' | 'server'): string {
+  if (!clientFirst) return '2.0.x';
+  return side === 'server' ? '2.1.x' : '2.0.x or 2.1.x';
+}
+
+function endpointKey(endpoint?: Endpoint): string {
+  return endpoint ? `${endpoint.address}:${endpoint.port}` : '';
+}
+
+/** The most specific version clue wins: a header (2.2.x) over a zone prefix (2.1.9+) over the rest. */
+function pickVersion(versions: Set<string>): string | undefined {
+  for (const version of ['2.2.x', '2.1.9+', '2.1.x', '2.0.x']) if (versions.has(version)) return version;
+  return [...versions][0];
+}
+
+/**
+ * Whether the file lists the client before the server. iperf 2.1+ always does; 2.0.x servers
+ * list themselves first. With several connections the shared endpoint is the server; with one,
+ * the listening port is the low one and the client's the ephemeral one.
+ */
+export function listsClientFirst(samples: IngestRecord[]): boolean {
+  const told = samples.find((r) => r.order);
+  if (told) return told.order === 'client-first';
+  const firsts = new Set(samples.map((r) => endpointKey(r.first)));
+  const seconds = new Set(samples.map((r) => endpointKey(r.second)));
+  if (samples.length > 1 && firsts.size === 1 && seconds.size > 1) return false;
+  if (samples.length > 1 && seconds.size === 1 && firsts.size > 1) return true;
+  const sample = samples[0];
+  if (!sample?.first || !sample.second) return true;
+  return !(sample.first.port < 32768 && sample.second.port >= 32768);
+}
+
+function buildStream(id: number, protocol: 'tcp' | 'udp', records: IngestRecord[], clientFirst: boolean): Stream {
+  const head = records[0];
+  const stream: Stream = { id, protocol, intervals: [] };
+  const client = head.order ? (head.order === 'client-first' ? head.first : head.second) : clientFirst ? head.first : head.second;
+  const server = client === head.first ? head.second : head.first;
+  if (client) stream.client = client;
+  if (server) stream.server = server;
+
+  const summaryIndex = wholeTestIndex(records);
+  records.forEach((record, index) => {
+    if (index === summaryIndex) stream.summary = toInterval(record);
+    else stream.intervals.push(toInterval(record));
+  });
+  stream.intervals.sort((a, b) => a.start - b.start || a.end - b.end || a.line - b.line);
+  return stream;
+}
+
+/**
+ * The whole-test row: one marked so by the format, else the row starting at 0 with the largest
+ * end. When two rows tie (a one-second test repeats 0.0-1.0), the later line is the summary.
+ */
+export function wholeTestIndex(records: IngestRecord[]): number | undefined {
+  const marked = records.findIndex((r) => r.whole);
+  if (marked >= 0) return marked;
+  if (records.some((r) => r.whole === false)) return undefined;
+  const largestEnd = Math.max(...records.map((r) => r.end));
+  let found: number | undefined;
+  records.forEach((record, index) => {
+    if (record.start === 0 && record.end === largestEnd) {
+      if (found === undefined || record.line > records[found].line) found = index;
+    }
+  });
+  return found;
+}
+
+function toInterval(record: IngestRecord): Interval {
+  const interval: Interval = {
+    start: record.start,
+    end: record.end,
+    bytes: record.bytes,
+    bitsPerSecond: record.bitsPerSecond,
+    line: record.line,
+  };
+  if (record.udp) interval.udp = record.udp;
+  return interval;
+}

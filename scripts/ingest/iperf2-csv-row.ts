@@ -1,0 +1,146 @@
+import type { IngestEvent } from './events.ts';
+import { isNotANumber, readDecimal, readInteger, readSpan } from './numbers.ts';
+import type { Endpoint, LineError, UdpCounters } from './types.ts';
+
+/** Where each value sits in a row; 2.2.x files name their columns in a header instead. */
+export interface Layout {
+  timestamp: number;
+  firstAddress: number;
+  firstPort: number;
+  secondAddress: number;
+  secondPort: number;
+  id: number;
+  /** `start-end` in one column (before 2.2), or separate start and end columns. */
+  span?: number;
+  start?: number;
+  end?: number;
+  bytes: number;
+  bitsPerSecond: number;
+  udp?: { jitter: number; lost: number; datagrams: number; lossPercent: number; outOfOrder: number };
+}
+
+/** The fixed layout of iperf 2.0.x and 2.1.x rows: 9 columns for TCP, 14 for UDP. */
+export const CLASSIC_LAYOUT: Layout = {
+  timestamp: 0, firstAddress: 1, firstPort: 2, secondAddress: 3, secondPort: 4, id: 5, span: 6, bytes: 7, bitsPerSecond: 8,
+};
+const UDP_COLUMNS = { jitter: 9, lost: 10, datagrams: 11, lossPercent: 12, outOfOrder: 13 };
+
+const TIMESTAMP = /^(?<zone>[+-]\d{4}:)?\d{14}(?<fraction>\.\d+)?$/;
+const ADDRESS = /^[0-9A-Za-z:.%_-]+$/;
+
+/** Thrown inside row reading; becomes a LineError at the column of the field. */
+class FieldError extends Error {
+  constructor(readonly index: number, message: string) {
+    super(message);
+  }
+}
+
+/** 1-based column where field `index` starts, given that fields are separated by one comma. */
+export function columnOf(fields: string[], index: number): number {
+  let column = 1;
+  for (let i = 0; i < index && i < fields.length; i += 1) column += fields[i].length + 1;
+  return column;
+}
+
+/** Classic rows carry UDP counters when there are at least 14 columns and column 10 is a jitter in ms. */
+export function classicLayoutFor(fields: string[]): Layout {
+  if (fields.length >= 14 && (fields.length === 14 || /^\s*(?:-?nan|\d+\.\d+)\s*$/i.test(fields[9]))) {
+    return { ...CLASSIC_LAYOUT, udp: UDP_COLUMNS };
+  }
+  return CLASSIC_LAYOUT;
+}
+
+/** Reads one data row into events: a record plus version hints, or one error naming the bad field. */
+export function readRow(fields: string[], line: number, layout: Layout, expectedColumns?: number): IngestEvent[] {
+  try {
+    return rowEvents(fields, line, layout, expectedColumns);
+  } catch (error) {
+    if (!(error instanceof FieldError)) throw error;
+    const lineError: LineError = { line, column: columnOf(fields, error.index), message: error.message };
+    return [{ kind: 'error', error: lineError }];
+  }
+}
+
+function rowEvents(fields: string[], line: number, layout: Layout, expectedColumns?: number): IngestEvent[] {
+  const minimum = Math.max(...Object.values(layout).filter((v): v is number => typeof v === 'number')) + 1;
+  const wanted = expectedColumns ?? (layout.udp ? 14 : minimum);
+  if (fields.length < wanted) {
+    throw new FieldError(fields.length, `expected ${wanted} comma-separated columns, found ${fields.length}`);
+  }
+  const events: IngestEvent[] = [];
+  const stamp = TIMESTAMP.exec(fields[layout.timestamp].trim());
+  if (!stamp) throw new FieldError(layout.timestamp, `expected a timestamp like 20261204151039, found "${fields[layout.timestamp]}"`);
+  if (stamp.groups?.zone) events.push({ kind: 'hint', version: '2.1.9+' });
+  else if (stamp.groups?.fraction) events.push({ kind: 'hint', version: '2.1.x' });
+
+  const first = endpoint(fields, layout.firstAddress, layout.firstPort);
+  const second = endpoint(fields, layout.secondAddress, layout.secondPort);
+  const id = need(readInteger(fields[layout.id]), layout.id, 'a transfer id (an integer)', fields);
+  const { start, end } = span(fields, layout);
+  const bytes = need(readInteger(fields[layout.bytes]), layout.bytes, 'a byte count (an integer)', fields);
+  const bitsPerSecond = need(readDecimal(fields[layout.bitsPerSecond]), layout.bitsPerSecond, 'bits per second (a number)', fields);
+  if (bytes < 0) throw new FieldError(layout.bytes, `expected a byte count of 0 or more, found ${bytes}`);
+  if (bitsPerSecond < 0) throw new FieldError(layout.bitsPerSecond, `expected bits per second of 0 or more, found ${bitsPerSecond}`);
+
+  const udp = layout.udp ? udpCounters(fields, layout.udp, events) : undefined;
+  const sum = id === -1 || first.port === 0 || second.port === 0;
+  events.push({
+    kind: 'record',
+    record: { line, id, protocol: udp ? 'udp' : 'tcp', first, second, start, end, bytes, bitsPerSecond, udp, sum },
+  });
+  return events;
+}
+
+function need(value: number | undefined, index: number, what: string, fields: string[]): number {
+  if (value === undefined) throw new FieldError(index, `expected ${what}, found "${fields[index]}"`);
+  return value;
+}
+
+function endpoint(fields: string[], addressIndex: number, portIndex: number): Endpoint {
+  const address = fields[addressIndex].trim();
+  if (!ADDRESS.test(address)) throw new FieldError(addressIndex, `expected an IPv4 or IPv6 address, found "${fields[addressIndex]}"`);
+  const port = readInteger(fields[portIndex]);
+  if (port === undefined || port < 0 || port > 65535) {
+    throw new FieldError(portIndex, `expected a port number 0–65535, found "${fields[portIndex]}"`);
+  }
+  return { address, port };
+}
+
+function span(fields: string[], layout: Layout): { start: number; end: number } {
+  if (layout.span !== undefined) {
+    const value = readSpan(fields[layout.span]);
+    if (!value) throw new FieldError(layout.span, `expected an interval like 0.0-1.0, found "${fields[layout.span]}"`);
+    return value;
+  }
+  const start = need(readDecimal(fields[layout.start!]), layout.start!, 'an interval start in seconds', fields);
+  const end = need(readDecimal(fields[layout.end!]), layout.end!, 'an interval end in seconds', fields);
+  if (start < 0 || end < start) throw new FieldError(layout.end!, `expected an interval end after its start ${start}, found ${end}`);
+  return { start, end };
+}
+
+/** UDP counters; `nan` becomes an absent field (never 0), other unreadable text is an error. */
+function udpCounters(fields: string[], columns: NonNullable<Layout['udp']>, events: IngestEvent[]): UdpCounters {
+  const counters: UdpCounters = {};
+  const read = (index: number, parse: (text: string) => number | undefined, what: string): number | undefined => {
+    const text = fields[index];
+    if (isNotANumber(text)) {
+      events.push({ kind: 'hint', version: '2.0.x' });
+      return undefined;
+    }
+    return need(parse(text), index, what, fields);
+  };
+  counters.jitterMs = read(columns.jitter, readDecimal, 'a jitter in ms');
+  counters.lost = read(columns.lost, readInteger, 'a count of lost datagrams');
+  const datagrams = read(columns.datagrams, readInteger, 'a count of datagrams');
+  const loss = read(columns.lossPercent, readDecimal, 'a loss percentage');
+  counters.outOfOrder = read(columns.outOfOrder, readInteger, 'a count of out-of-order datagrams');
+  // A client's whole-test row prints total -1 and loss -0.000: the sender cannot know either.
+  if (datagrams !== undefined && datagrams >= 0) {
+    counters.datagrams = datagrams;
+    counters.lossPercent = loss;
+  }
+  for (const key of Object.keys(counters) as Array<keyof UdpCounters>) {
+    if (counters[key] === undefined) delete counters[key];
+  }
+  return counters;
+}

@@ -1,0 +1,63 @@
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+
+/** The text encoding of a log, guessed from its byte-order mark or from its zero bytes. */
+export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+const HEAD_BYTES = 64 * 1024;
+
+export interface Head {
+  text: string;
+  encoding: TextEncoding;
+  /** The head holds the whole file. */
+  complete: boolean;
+  binary: boolean;
+}
+
+/** Reads and decodes the first 64 KiB of a file, enough to tell its format. */
+export async function readHead(path: string): Promise<Head> {
+  const handle = await open(path, 'r');
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const bytes = buffer.subarray(0, bytesRead);
+    const encoding = guessEncoding(bytes);
+    const text = new TextDecoder(encoding).decode(bytes);
+    return { text, encoding, complete: bytesRead < HEAD_BYTES, binary: looksBinary(text) };
+  } finally {
+    await handle.close();
+  }
+}
+
+export function guessEncoding(bytes: Uint8Array): TextEncoding {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  const sample = bytes.subarray(0, 512);
+  let evenZeros = 0;
+  let oddZeros = 0;
+  sample.forEach((byte, index) => {
+    if (byte === 0) {
+      if (index % 2 === 0) evenZeros += 1;
+      else oddZeros += 1;
+    }
+  });
+  if (oddZeros > sample.length / 4) return 'utf-16le';
+  if (evenZeros > sample.length / 4) return 'utf-16be';
+  return 'utf-8';
+}
+
+function looksBinary(text: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  const control = text.match(/[\u0000-\u0008\u000e-\u001f]/g)?.length ?? 0;
+  return control > Math.max(8, text.length / 100);
+}
+
+/** The file as decoded text chunks, read a piece at a time so memory stays flat. */
+export async function* readText(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+  const decoder = new TextDecoder(encoding);
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    yield decoder.decode(chunk as Buffer, { stream: true });
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
+}
