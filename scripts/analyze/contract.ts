@@ -1,0 +1,47 @@
+import type { ConfigurationSummary } from './summary.ts';
+
+/**
+ * Columns of summary.csv, which other tools read: one row per run × technique × setup ×
+ * configuration, means in Gbit/s, the 95 % interval for gbps_per_container.
+ */
+export const SUMMARY_COLUMNS = [
+  'run',
+  'technique',
+  'setup',
+  'server_containers',
+  'client_containers',
+  'clients_per_container',
+  'repetitions',
+  'gbps_per_client',
+  'gbps_per_container',
+  'gbps_aggregate',
+  'ci95_low',
+  'ci95_high',
+  'gbps_per_container_min',
+  'gbps_per_container_max',
+] as const;
+
+/** One summary.csv record per summary; absent values (published repetitions, single-run intervals) stay empty. */
+export function summaryRecords(summaries: readonly ConfigurationSummary[]): string[][] {
+  const rows = summaries.map((s) => [
+    s.run,
+    s.technique,
+    s.setup,
+    String(s.configuration.serverContainers),
+    String(s.configuration.clientContainers),
+    String(s.configuration.clientsPerContainer),
+    s.repetitions === undefined ? '' : String(s.repetitions),
+    gbps(s.perClient.mean),
+    gbps(s.perContainer.mean),
+    gbps(s.aggregate.mean),
+    s.perContainer.ci95 ? gbps(s.perContainer.ci95.low) : '',
+    s.perContainer.ci95 ? gbps(s.perContainer.ci95.high) : '',
+    s.repetitions === undefined ? '' : gbps(s.perContainer.min),
+    s.repetitions === undefined ? '' : gbps(s.perContainer.max),
+  ]);
+  return [[...SUMMARY_COLUMNS], ...rows];
+}
+
+function gbps(value: number): string {
+  return value.toFixed(4);
+}

@@ -1,0 +1,51 @@
+import { GlobalFonts } from 'canvas';
+import * as vega from 'vega';
+import * as vegaLite from 'vega-lite';
+import type { TopLevelSpec } from 'vega-lite';
+
+/** The one typeface of the site; charts, pages and PDFs name it explicitly so they agree. */
+export const CHART_FONT = 'Liberation Sans';
+
+/**
+ * Compiles a Vega-Lite spec and renders it to SVG on the server. Vega measures label widths
+ * with the `canvas` package (@napi-rs/canvas), which draws with the fonts installed on the
+ * machine, so axis labels and legends get the room the browser will need.
+ *
+ * `idPrefix` makes the SVG's element ids unique when several charts share one page.
+ */
+export async function renderChart(spec: TopLevelSpec, idPrefix: string): Promise<string> {
+  requireFont();
+  const compiled = vegaLite.compile(spec).spec;
+  const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
+  try {
+    const svg = await view.toSVG();
+    return prefixIds(svg, idPrefix);
+  } finally {
+    view.finalize();
+  }
+}
+
+function requireFont(): void {
+  if (!GlobalFonts.has(CHART_FONT)) {
+    throw new Error(`font "${CHART_FONT}" is not installed, so chart labels cannot be measured; install fonts-liberation`);
+  }
+}
+
+/** Prefixes every id="…" and its url(#…) and href="#…" references. */
+export function prefixIds(svg: string, prefix: string): string {
+  return svg
+    .replace(/\bid="([^"]+)"/g, `id="${prefix}-$1"`)
+    .replace(/url\(#([^)]+)\)/g, `url(#${prefix}-$1)`)
+    .replace(/href="#([^"]+)"/g, `href="#${prefix}-$1"`);
+}
+
+/** Chart styling shared by every chart of the site. */
+export const CHART_CONFIG = {
+  font: CHART_FONT,
+  background: 'white',
+  view: { stroke: null },
+  axis: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', labelColor: '#333', titleColor: '#333', gridColor: '#e5e5e5' },
+  legend: { labelFontSize: 12, titleFontSize: 12, titleFontWeight: 'normal', orient: 'top' },
+  title: { fontSize: 15, fontWeight: 'bold', anchor: 'start', subtitleFontSize: 12, subtitleColor: '#444' },
+  header: { labelFontSize: 12, titleFontSize: 12 },
+} as const;

@@ -1,0 +1,98 @@
+import type { TopLevelSpec } from 'vega-lite';
+
+import type { ConfigurationSummary } from '../analyze/summary.ts';
+import type { Stats } from '../analyze/stats.ts';
+import { CHART_CONFIG } from './render.ts';
+
+export type Metric = 'perClient' | 'perContainer' | 'aggregate';
+
+export const METRIC_UNITS: Record<Metric, string> = {
+  perClient: 'Gbit/s per client',
+  perContainer: 'Gbit/s per container',
+  aggregate: 'Gbit/s aggregate (sum of all clients)',
+};
+
+export interface BarChartOptions {
+  title: string;
+  subtitle: string;
+  /** Read by screen readers as the chart's description. */
+  description: string;
+  metric: Metric;
+  /** What splits each configuration into bars: the legend title and each bar's label. */
+  series: { title: string; label: (summary: ConfigurationSummary) => string };
+  /** A Vega colour scheme; tableau20 pairs a dark and a light shade, for then-and-now comparisons. */
+  scheme?: string;
+  width?: number;
+}
+
+/** A row of the data a grouped bar chart draws; also what its CSV download holds. */
+export interface BarDatum {
+  configuration: string;
+  order: number;
+  series: string;
+  mean: number;
+  low?: number;
+  high?: number;
+}
+
+/**
+ * Builds a grouped bar chart: one group per configuration, one bar per technique (or run), a
+ * whisker for the 95 % confidence interval where the repetitions give one.
+ */
+export function groupedBarSpec(summaries: readonly ConfigurationSummary[], options: BarChartOptions): TopLevelSpec {
+  const data = barData(summaries, options);
+  const configurations = [...new Map(data.map((d) => [d.configuration, d.order])).entries()]
+    .sort((a, b) => a[1] - b[1])
+    .map(([label]) => label);
+  const seriesOrder = [...new Set(data.map((d) => d.series))];
+
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: options.title, subtitle: options.subtitle },
+    description: options.description,
+    width: options.width ?? 640,
+    height: 280,
+    data: { values: data },
+    encoding: {
+      x: { field: 'configuration', type: 'nominal', sort: configurations, title: null, axis: { labelAngle: 0 } },
+      xOffset: { field: 'series', type: 'nominal', sort: seriesOrder },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        sort: seriesOrder,
+        title: options.series.title,
+        scale: { scheme: options.scheme ?? 'tableau10' },
+      },
+    },
+    layer: [
+      {
+        mark: { type: 'bar' },
+        encoding: { y: { field: 'mean', type: 'quantitative', title: METRIC_UNITS[options.metric] } },
+      },
+      {
+        transform: [{ filter: 'isValid(datum.low)' }],
+        mark: { type: 'rule', color: '#222', strokeWidth: 1.2 },
+        encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+      },
+    ],
+    config: CHART_CONFIG,
+  } as TopLevelSpec;
+}
+
+/** The values a grouped bar chart draws, with series ids replaced by their labels. */
+export function barData(summaries: readonly ConfigurationSummary[], options: BarChartOptions): BarDatum[] {
+  return summaries.map((summary, index) => {
+    const stats: Stats = summary[options.metric];
+    return {
+      configuration: summary.label,
+      order: index,
+      series: options.series.label(summary),
+      mean: round(stats.mean),
+      ...(stats.ci95 ? { low: round(Math.max(0, stats.ci95.low)), high: round(stats.ci95.high) } : {}),
+    };
+  });
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000;
+}

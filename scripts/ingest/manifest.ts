@@ -1,0 +1,95 @@
+import { Ajv, type ErrorObject } from 'ajv';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+
+import type { Problem } from '../errors.ts';
+
+/** A run's manifest.json: the environment it was measured in and how. */
+export interface RunManifest {
+  run: string;
+  date: string;
+  tool: string;
+  kernel?: string;
+  cpu?: string;
+  memory?: string;
+  os?: string;
+  duration_seconds?: number;
+  repetitions?: number;
+  server_command?: string;
+  client_command?: string;
+  techniques: Record<string, { emulates?: string; how: string }>;
+  /** Files the run's author excluded on purpose, with the reason; the build reports them instead of failing. */
+  excluded?: Array<{ path: string; reason: string }>;
+  [extra: string]: unknown;
+}
+
+const MANIFEST_SCHEMA = {
+  type: 'object',
+  required: ['run', 'date', 'tool', 'techniques'],
+  properties: {
+    run: { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9._-]*$' },
+    date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}' },
+    tool: { type: 'string', minLength: 1 },
+    kernel: { type: 'string' },
+    cpu: { type: 'string' },
+    memory: { type: 'string' },
+    os: { type: 'string' },
+    duration_seconds: { type: 'number', exclusiveMinimum: 0 },
+    repetitions: { type: 'integer', minimum: 1 },
+    server_command: { type: 'string' },
+    client_command: { type: 'string' },
+    techniques: {
+      type: 'object',
+      minProperties: 1,
+      additionalProperties: {
+        type: 'object',
+        required: ['how'],
+        properties: { emulates: { type: 'string' }, how: { type: 'string' } },
+      },
+    },
+    excluded: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['path', 'reason'],
+        properties: { path: { type: 'string', minLength: 1 }, reason: { type: 'string', minLength: 1 } },
+        additionalProperties: false,
+      },
+    },
+  },
+} as const;
+
+const validate = new Ajv({ allErrors: true }).compile<RunManifest>(MANIFEST_SCHEMA);
+
+export type ManifestResult = { manifest: RunManifest; problems: [] } | { manifest?: undefined; problems: Problem[] };
+
+/**
+ * Parses and checks a manifest. JSON is read with the YAML parser, which accepts it and keeps
+ * the position of every value, so each problem points at its line and column.
+ */
+export function parseManifest(text: string, file: string): ManifestResult {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (document.errors.length > 0) {
+    return {
+      problems: document.errors.map((error) => {
+        const { line, col } = lineCounter.linePos(error.pos[0]);
+        return { file, line, column: col, message: `invalid JSON: ${error.message.split('\n')[0]}` };
+      }),
+    };
+  }
+
+  const value: unknown = document.toJS();
+  if (validate(value)) return { manifest: value, problems: [] };
+  return { problems: (validate.errors ?? []).map((error) => locate(error, document, lineCounter, file)) };
+}
+
+function locate(error: ErrorObject, document: Document, lineCounter: LineCounter, file: string): Problem {
+  const segments = error.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const node = document.getIn(segments, true);
+  const offset = isNode(node) && node.range ? node.range[0] : 0;
+  const { line, col } = lineCounter.linePos(offset);
+  const where = error.instancePath ? `"${segments.join('.')}"` : 'the manifest';
+  const detail =
+    error.keyword === 'required' ? `is missing "${(error.params as { missingProperty: string }).missingProperty}"` : error.message;
+  return { file, line, column: col, message: `${where} ${detail}` };
+}

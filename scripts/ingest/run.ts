@@ -1,0 +1,115 @@
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import type { Problem } from '../errors.ts';
+import { debug } from '../log.ts';
+import { locateLog, type LogLocation } from './layout.ts';
+import { parseManifest, type RunManifest } from './manifest.ts';
+import type { IngestedFile } from './types.ts';
+
+const log = debug('ingest');
+
+/** Reads one log file; ingest's `ingestFile`, or a stand-in in tests. */
+export type IngestFn = (file: string) => Promise<IngestedFile>;
+
+export interface RunFile {
+  /** Path relative to the run folder, with forward slashes. */
+  relativePath: string;
+  /** Where the file sits in the layout; absent for files outside it (README, manifest). */
+  location?: LogLocation;
+  ingested: IngestedFile;
+  /** The manifest's reason when the run's author excluded this file. */
+  excludedBecause?: string;
+}
+
+export interface Run {
+  id: string;
+  dir: string;
+  manifest: RunManifest;
+  files: RunFile[];
+  /** Problems that stop the build: rejected files not excluded, logs outside the layout. */
+  problems: Problem[];
+}
+
+const MANIFEST = 'manifest.json';
+const CONCURRENCY = 16;
+
+/** Ingests every file under a run folder and places each log in the run's layout. */
+export async function readRun(dir: string, ingest: IngestFn): Promise<Run> {
+  const id = path.basename(dir);
+  const manifestFile = path.join(dir, MANIFEST);
+  const parsed = parseManifest(await readFile(manifestFile, 'utf8'), manifestFile);
+  if (!parsed.manifest) return { id, dir, manifest: emptyManifest(id), files: [], problems: parsed.problems };
+
+  const manifest = parsed.manifest;
+  const problems: Problem[] = [];
+  if (manifest.run !== id) {
+    problems.push({ file: manifestFile, line: 1, column: 1, message: `"run" is "${manifest.run}" but the folder is named "${id}"` });
+  }
+
+  const excluded = new Map((manifest.excluded ?? []).map((entry) => [entry.path, entry.reason]));
+  const paths = (await listFiles(dir)).filter((p) => p !== MANIFEST);
+  const files = await mapLimit(paths, CONCURRENCY, (relativePath) => readRunFile(dir, relativePath, ingest, excluded));
+
+  for (const file of files) problems.push(...problemsOf(file));
+  for (const excludedPath of excluded.keys()) {
+    if (!paths.includes(excludedPath)) {
+      problems.push({ file: manifestFile, line: 1, column: 1, message: `"excluded" lists ${excludedPath}, which is not in the run` });
+    }
+  }
+  log('read run %s: %d files, %d problems', id, files.length, problems.length);
+  return { id, dir, manifest, files, problems };
+}
+
+async function readRunFile(
+  dir: string,
+  relativePath: string,
+  ingest: IngestFn,
+  excluded: Map<string, string>,
+): Promise<RunFile> {
+  const ingested = await ingest(path.join(dir, relativePath));
+  const located = ingested.status === 'parsed' ? locateLog(relativePath) : undefined;
+  const file: RunFile = { relativePath, ingested };
+  if (located && 'location' in located) file.location = located.location;
+  if (located && 'error' in located) {
+    file.ingested = { ...ingested, status: 'rejected', reason: located.error };
+  }
+  const reason = excluded.get(relativePath);
+  if (reason !== undefined) file.excludedBecause = reason;
+  return file;
+}
+
+function problemsOf(file: RunFile): Problem[] {
+  if (file.excludedBecause !== undefined || file.ingested.status !== 'rejected') return [];
+  const fullPath = file.ingested.path;
+  if (file.ingested.errors.length === 0) {
+    return [{ file: fullPath, line: 1, column: 1, message: file.ingested.reason ?? 'rejected' }];
+  }
+  return file.ingested.errors.map((error) => ({ file: fullPath, ...error }));
+}
+
+/** Lists every file under `dir`, relative to it, sorted so runs are read in a stable order. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+async function mapLimit<T, R>(items: T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await work(items[index]);
+    }
+  });
+  await Promise.all(workers);
+  return results;
+}
+
+function emptyManifest(id: string): RunManifest {
+  return { run: id, date: '', tool: '', techniques: {} };
+}

@@ -1,0 +1,144 @@
+import { stringify } from 'csv-stringify/sync';
+
+import { PUBLISHED_RUN } from '../analyze/published.ts';
+import type { ConfigurationSummary } from '../analyze/summary.ts';
+import { forSetup, resultTable, SETUP_AVERAGE, SETUP_TITLES, tableRecords, type ResultTable } from '../analyze/tables.ts';
+import { SETUPS, type Setup } from '../ingest/layout.ts';
+import { renderChart } from '../charts/render.ts';
+import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
+import type { RunInfo } from './report-runs.ts';
+
+export interface TableView extends ResultTable {
+  run: string;
+  csv: string;
+}
+
+export interface ChartView {
+  id: string;
+  title: string;
+  description: string;
+  svg: string;
+  /** Id of the table holding the chart's numbers. */
+  tableId: string;
+}
+
+export interface SetupSection {
+  id: Setup;
+  title: string;
+  tables: TableView[];
+  charts: ChartView[];
+}
+
+/** Builds each setup's tables (every run, then the published numbers) and charts (the newest run, then 2014 beside it). */
+export async function buildSetupSections(summaries: ConfigurationSummary[], runs: RunInfo[]): Promise<SetupSection[]> {
+  const sections: SetupSection[] = [];
+  for (const setup of SETUPS) {
+    if (!summaries.some((s) => s.setup === setup)) continue;
+    sections.push(await buildSetupSection(setup, summaries, runs));
+  }
+  return sections;
+}
+
+async function buildSetupSection(setup: Setup, summaries: ConfigurationSummary[], runs: RunInfo[]): Promise<SetupSection> {
+  const average = SETUP_AVERAGE[setup];
+  const latest = runs[0];
+  const tables: TableView[] = [];
+  for (const run of runs) {
+    const cells = forSetup(summaries, run.id, setup);
+    if (cells.length === 0) continue;
+    tables.push(tableView(cells, run.id, setup, average, `${run.id}: ${SETUP_TITLES[setup]}`, run.techniqueLabels));
+    tables.push(tableView(cells, run.id, setup, 'aggregate', `${run.id}: ${SETUP_TITLES[setup]}`, run.techniqueLabels));
+  }
+  const published = forSetup(summaries, PUBLISHED_RUN, setup);
+  if (published.length > 0) {
+    tables.push(tableView(published, PUBLISHED_RUN, setup, average, `Published 2014: ${SETUP_TITLES[setup]}`, {}));
+    tables.push(tableView(published, PUBLISHED_RUN, setup, 'aggregate', `Published 2014, summed from the printed averages: ${SETUP_TITLES[setup]}`, {}));
+  }
+
+  const latestCells = forSetup(summaries, latest.id, setup);
+  const charts: ChartView[] = [];
+  if (latestCells.length > 0) {
+    charts.push(await techniqueChart(latestCells, latest, setup, average));
+    charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate'));
+    const comparison = await thenAndNowChart(summaries, latest, setup, average);
+    if (comparison) charts.push(comparison);
+  }
+  return { id: setup, title: SETUP_TITLES[setup], tables, charts };
+}
+
+function tableView(
+  cells: ConfigurationSummary[],
+  run: string,
+  setup: Setup,
+  metric: Metric,
+  caption: string,
+  techniqueLabels: Record<string, string>,
+): TableView {
+  const table = resultTable(cells, { id: tableId(run, setup, metric), caption, metric, techniqueLabels });
+  return { ...table, run, csv: stringify(tableRecords(table)) };
+}
+
+function tableId(run: string, setup: Setup, metric: Metric): string {
+  const kind = metric === 'aggregate' ? 'aggregate' : 'average';
+  return `${run}-${setup}-${kind}`;
+}
+
+async function techniqueChart(cells: ConfigurationSummary[], run: RunInfo, setup: Setup, metric: Metric): Promise<ChartView> {
+  const id = `chart-${run.id}-${setup}-${metric === 'aggregate' ? 'aggregate' : 'average'}`;
+  const repetitions = Math.max(...cells.map((c) => c.repetitions ?? 1));
+  const what = metric === 'aggregate' ? 'Aggregate throughput' : `Average throughput ${metric === 'perClient' ? 'per client' : 'per container'}`;
+  const title = `${what}: ${SETUP_TITLES[setup].toLowerCase()}`;
+  const subtitle = `Run ${run.id}, mean of ${repetitions} repetitions; whiskers: 95 % confidence interval`;
+  const description =
+    `Grouped bar chart of ${METRIC_UNITS[metric]} for each configuration of the ${SETUP_TITLES[setup].toLowerCase()} setup, ` +
+    `one bar per technique (${run.techniques.map((t) => t.id).join(', ')}), measured in run ${run.id}.`;
+  const spec = groupedBarSpec(cells, {
+    title,
+    subtitle,
+    description,
+    metric,
+    series: { title: 'Technique', label: (s) => run.techniqueLabels[s.technique] ?? s.technique },
+  });
+  return { id, title, description, svg: await renderChart(spec, id), tableId: tableId(run.id, setup, metric) };
+}
+
+/**
+ * Sets the 2014 numbers beside the newest run for the technique pairs the run's manifest
+ * declares (a technique "emulates" a 2014 technique).
+ */
+async function thenAndNowChart(
+  summaries: ConfigurationSummary[],
+  run: RunInfo,
+  setup: Setup,
+  metric: Metric,
+): Promise<ChartView | undefined> {
+  const pairs = run.techniques.filter((t) => t.emulates && forSetup(summaries, PUBLISHED_RUN, setup).some((s) => s.technique === t.emulates));
+  if (pairs.length === 0) return undefined;
+
+  const current = forSetup(summaries, run.id, setup);
+  const labels = new Set(current.map((s) => s.label));
+  const cells: ConfigurationSummary[] = [];
+  for (const pair of pairs) {
+    cells.push(...current.filter((s) => s.technique === pair.id));
+    cells.push(...forSetup(summaries, PUBLISHED_RUN, setup).filter((s) => s.technique === pair.emulates && labels.has(s.label)));
+  }
+  cells.sort((a, b) => current.findIndex((s) => s.label === a.label) - current.findIndex((s) => s.label === b.label));
+
+  const id = `chart-${run.id}-${setup}-then-and-now`;
+  const year = run.manifest.date.slice(0, 4);
+  const label = (s: ConfigurationSummary) => (s.run === PUBLISHED_RUN ? `${s.technique}, 2014` : `${s.technique}, ${year}`);
+  const title = `2014 beside ${year}: ${SETUP_TITLES[setup].toLowerCase()}`;
+  const subtitle = `${METRIC_UNITS[metric]}. Different hardware and software: compare shapes, not heights.`;
+  const description =
+    `Grouped bar chart pairing each 2014 technique with the ${year} emulation that stands for it ` +
+    `(${pairs.map((p) => `${p.emulates} with ${p.id}`).join(', ')}), ${METRIC_UNITS[metric]}, for the ${SETUP_TITLES[setup].toLowerCase()} setup.`;
+  const spec = groupedBarSpec(cells, {
+    title,
+    subtitle,
+    description,
+    metric,
+    series: { title: 'Technique, year', label },
+    scheme: 'tableau20',
+  });
+  return { id, title, description, svg: await renderChart(spec, id), tableId: tableId(PUBLISHED_RUN, setup, metric) };
+}
