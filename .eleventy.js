@@ -1,5 +1,9 @@
 // The site, step by step: where the inputs are, what data the pipeline stages hand to the
 // pages, which plugins and filters the templates use, and what is copied as is.
+import rssPlugin from '@11ty/eleventy-plugin-rss';
+import syntaxHighlight from '@11ty/eleventy-plugin-syntaxhighlight';
+
+import { registerBlogFilters } from './scripts/site/blogFilters.ts';
 import { invalidateSiteData, siteData } from './scripts/site/data.ts';
 import { registerFilters } from './scripts/site/filters.ts';
 
@@ -18,6 +22,10 @@ export const config = {
 export default function (eleventyConfig) {
   // Stage outputs as global data: the performance report (ingest → analyze → charts).
   eleventyConfig.addGlobalData('report', async () => (await siteData()).report);
+  // Site title, author, base URL and language, validated (data/metadata.yaml).
+  eleventyConfig.addGlobalData('metadata', async () => (await siteData()).metadata);
+  // The VirtualBox guide's network plan, checked, with its topology diagram (data/network/).
+  eleventyConfig.addGlobalData('network', async () => (await siteData()).network);
 
   // Read data/ again on every rebuild in watch mode; Eleventy does not watch it by itself.
   eleventyConfig.addWatchTarget('data/**/*');
@@ -25,6 +33,13 @@ export default function (eleventyConfig) {
 
   // Filters shared by every template (dates, numbers, CSV, escaping).
   registerFilters(eleventyConfig);
+
+  // Blog plumbing: Atom feed filters and the HTML base plugin, which adds --pathprefix to every
+  // root-relative URL in the output (so templates write "/tags/" and never use the `url` filter);
+  // code blocks highlighted at build time; filters for the tag, archive and feed pages.
+  eleventyConfig.addPlugin(rssPlugin);
+  eleventyConfig.addPlugin(syntaxHighlight);
+  registerBlogFilters(eleventyConfig);
 
   // Stylesheets, scripts and fonts are copied unchanged.
   eleventyConfig.addPassthroughCopy({ 'content/assets': 'assets' });

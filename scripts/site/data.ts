@@ -2,6 +2,8 @@ import path from 'node:path';
 
 import { combineFailures } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { loadMetadata, type SiteMetadata } from './metadata.ts';
+import { loadNetwork, type NetworkData } from './network.ts';
 import { loadReport, type ReportData } from './report.ts';
 
 /** Where the inputs live and where the log goes; the CLI sets it, Eleventy's config reads it. */
@@ -14,6 +16,8 @@ export interface SiteContext {
 /** What every stage contributes to the pages, as Eleventy global data. */
 export interface SiteData {
   report: ReportData;
+  metadata: SiteMetadata;
+  network: NetworkData;
 }
 
 let context: SiteContext = { root: process.cwd(), log: createLogger() };
@@ -47,8 +51,8 @@ export function invalidateSiteData(): void {
 }
 
 async function loadAll(): Promise<SiteData> {
-  const settled = await Promise.allSettled([loadReport(context)]);
+  const settled = await Promise.allSettled([loadReport(context), loadMetadata(context), loadNetwork(context)]);
   combineFailures(settled);
-  const [report] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
-  return { report: report as ReportData };
+  const [report, metadata, network] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+  return { report: report as ReportData, metadata: metadata as SiteMetadata, network: network as NetworkData };
 }

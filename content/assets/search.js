@@ -1,0 +1,12 @@
+// Starts Pagefind's search UI in #search and runs the query from ?q=, which the header's search form sends.
+const container = document.getElementById('search');
+if (container && 'PagefindUI' in window) {
+  const ui = new window.PagefindUI({
+    element: '#search',
+    bundlePath: container.dataset.bundlePath,
+    showSubResults: true,
+    showImages: false,
+  });
+  const query = new URLSearchParams(window.location.search).get('q');
+  if (query) ui.triggerSearch(query);
+}
