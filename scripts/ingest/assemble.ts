@@ -1,5 +1,5 @@
 import type { IngestEvent, IngestRecord } from './events.ts';
-import type { Endpoint, IngestedFile, Interval, LineError, LogFormat, Stream } from './types.ts';
+import type { Endpoint, IngestedFile, Interval, LineError, LogFormat, Stream, SummaryRow } from './types.ts';
 
 interface Group {
   id: number;
@@ -12,6 +12,7 @@ export class Assembler {
   private readonly groups = new Map<string, Group>();
   private readonly sums: IngestRecord[] = [];
   private readonly errors: LineError[] = [];
+  private readonly rows: SummaryRow[] = [];
   private readonly versions = new Set<string>();
   private side?: 'client' | 'server';
   private textLines = 0;
@@ -21,6 +22,10 @@ export class Assembler {
     switch (event.kind) {
       case 'record':
         this.addRecord(event.record);
+        break;
+      case 'row':
+        this.rows.push(event.row);
+        this.count += 1;
         break;
       case 'error':
         this.errors.push(event.error);
@@ -64,10 +69,14 @@ export class Assembler {
       errors: this.errors,
     };
     if (format === 'iperf2-csv' && !file.version && this.count > 0) file.version = iperf2Version(clientFirst, file.side);
+    if (format === 'summary-csv') file.table = this.rows;
     if (this.sums.length > 0) file.sum = buildStream(-1, this.sums[0].protocol, this.sums, clientFirst);
     if (this.textLines > 0) file.textLines = this.textLines;
     if (this.count === 0) {
-      file.reason = this.errors.length > 0 ? 'no line could be read as a measurement' : 'the file holds no measurement rows';
+      file.reason =
+        this.errors.length > 0
+          ? `no measurement could be read (${this.errors.length} bad line(s); first: ${this.errors[0].message})`
+          : 'the file holds no measurement rows';
     }
     return file;
   }

@@ -1,4 +1,4 @@
-import type { Endpoint, LineError, LogFormat, UdpCounters } from './types.ts';
+import type { Endpoint, LineError, LogFormat, SummaryRow, UdpCounters } from './types.ts';
 
 /**
  * One measured row as a reader found it, before rows are grouped into streams.
@@ -27,6 +27,7 @@ export interface IngestRecord {
 /** What a reader yields while it walks a file, in file order. */
 export type IngestEvent =
   | { kind: 'record'; record: IngestRecord }
+  | { kind: 'row'; row: SummaryRow }
   | { kind: 'error'; error: LineError }
   /** A line of human-readable text that iperf itself prints (a banner, a warning). */
   | { kind: 'text'; line: number }

@@ -24,7 +24,6 @@ export async function openLog(path: string): Promise<Opened> {
   const detection = detectFormat(head.text, head.binary);
   if ('skip' in detection) return { path, skip: detection.skip };
   const reader = READERS[detection.format];
-  if (!reader) return { path, skip: `${detection.format} is recognised but not read yet` };
   return { path, format: detection.format, side: detection.side, events: reader(readText(path, head.encoding)) };
 }
 

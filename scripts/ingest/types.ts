@@ -52,6 +52,17 @@ export interface LineError {
   message: string;
 }
 
+/** One row of a summary CSV in the shape of data/published/summary.csv. */
+export interface SummaryRow {
+  line: number;
+  setup: string;
+  technique: string;
+  serverContainers: number;
+  clientContainers: number;
+  clientsPerContainer: number;
+  gbps: number;
+}
+
 export interface IngestedFile {
   path: string;
   status: FileStatus;
@@ -69,6 +80,8 @@ export interface IngestedFile {
   reason?: string;
   /** Rows that add up all streams (iperf 2 `-P N` sum rows, iperf 3 `sum`), kept apart from `streams`. */
   sum?: Stream;
+  /** The rows of a summary CSV (format 'summary-csv'); iperf logs have streams instead. */
+  table?: SummaryRow[];
   /** Lines of human-readable text (banners, warnings) that were recognised as such and not read as data. */
   textLines?: number;
 }
