@@ -1,4 +1,7 @@
+import path from 'node:path';
+
 import type { ConfigurationSummary } from './summary.ts';
+import type { Repetition } from './throughput.ts';
 
 /**
  * Columns of summary.csv, which other tools read: one row per run × technique × setup ×
@@ -44,4 +47,24 @@ export function summaryRecords(summaries: readonly ConfigurationSummary[]): stri
 
 function gbps(value: number): string {
   return value.toFixed(4);
+}
+
+/** One sources.csv record per client per repetition: the number and the log line it was read from. */
+export function sourceRecords(runId: string, runDir: string, repetitions: readonly Repetition[]): string[][] {
+  const header = ['run', 'technique', 'setup', 'configuration', 'repetition', 'container', 'process', 'gbps', 'file', 'line'];
+  const rows = repetitions.flatMap((r) =>
+    r.clients.map((client) => [
+      runId,
+      r.technique,
+      r.setup,
+      r.configurationId,
+      String(r.repetition),
+      String(client.container),
+      String(client.process),
+      client.gbps.toFixed(4),
+      path.relative(runDir, client.source.file).split(path.sep).join('/'),
+      String(client.source.line),
+    ]),
+  );
+  return [header, ...rows];
 }

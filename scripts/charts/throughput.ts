@@ -56,23 +56,31 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
     encoding: {
       x: { field: 'configuration', type: 'nominal', sort: configurations, title: null, axis: { labelAngle: 0 } },
       xOffset: { field: 'series', type: 'nominal', sort: seriesOrder },
-      color: {
-        field: 'series',
-        type: 'nominal',
-        sort: seriesOrder,
-        title: options.series.title,
-        scale: { scheme: options.scheme ?? 'tableau10' },
-      },
     },
     layer: [
       {
         mark: { type: 'bar' },
-        encoding: { y: { field: 'mean', type: 'quantitative', title: METRIC_UNITS[options.metric] } },
+        encoding: {
+          y: { field: 'mean', type: 'quantitative', title: METRIC_UNITS[options.metric] },
+          color: {
+            field: 'series',
+            type: 'nominal',
+            sort: seriesOrder,
+            title: options.series.title,
+            scale: { scheme: options.scheme ?? 'tableau10' },
+          },
+        },
       },
       {
+        // Rules sit at the start of their band unless told otherwise; centre them on their bar.
         transform: [{ filter: 'isValid(datum.low)' }],
         mark: { type: 'rule', color: '#222', strokeWidth: 1.2 },
-        encoding: { y: { field: 'low', type: 'quantitative' }, y2: { field: 'high' } },
+        encoding: {
+          x: { field: 'configuration', type: 'nominal', sort: configurations, bandPosition: 0.5 },
+          xOffset: { field: 'series', type: 'nominal', sort: seriesOrder, bandPosition: 0.5 },
+          y: { field: 'low', type: 'quantitative' },
+          y2: { field: 'high' },
+        },
       },
     ],
     config: CHART_CONFIG,

@@ -1,3 +1,42 @@
-import type { StepContext } from '../site/steps.ts';
+import path from 'node:path';
 
-export async function printReportPdf(_context: StepContext): Promise<void> {}
+import { siteData } from '../site/data.ts';
+import type { StepContext } from '../site/steps.ts';
+import { withBrowser } from './browser.ts';
+import { printPage } from './print.ts';
+
+export const REPORT_PAGE = '/docker-network-performance/';
+export const REPORT_PDF = 'docker-network-performance.pdf';
+
+/**
+ * Prints the performance report to an A4 PDF next to its page. Page breaks come from the
+ * page's print stylesheet, which keeps every chart and table on one page.
+ */
+export async function printReportPdf(context: StepContext): Promise<void> {
+  if (!context.pdf) {
+    context.log.step('skipped', 'report PDF (--no-pdf)');
+    return;
+  }
+  const started = performance.now();
+  const { report, metadata } = await siteData();
+  const outFile = path.join(context.out, REPORT_PAGE, REPORT_PDF);
+
+  const serving = await withBrowser((browser) =>
+    printPage(browser, {
+      siteDir: context.out,
+      pathPrefix: context.pathPrefix,
+      pagePath: REPORT_PAGE,
+      outFile,
+      pdf: { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true },
+      metadata: {
+        title: 'Docker network performance',
+        author: metadata.author.name,
+        subject: `Inter-container throughput: the 2014 study and run ${report.latest.id}`,
+        keywords: ['docker', 'networking', 'iperf', 'throughput'],
+        date: new Date(`${report.latest.manifest.date.slice(0, 10)}T00:00:00Z`),
+      },
+    }),
+  );
+  for (const url of serving.blocked) context.log.warn(`blocked a request that leaves the site while printing the report: ${url}`);
+  context.log.step('printed', path.relative(context.out, outFile), performance.now() - started);
+}

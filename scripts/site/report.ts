@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import { stringify } from 'csv-stringify/sync';
 
-import { summaryRecords } from '../analyze/contract.ts';
+import { sourceRecords, summaryRecords } from '../analyze/contract.ts';
 import { publishedSummaries, PUBLISHED_RUN } from '../analyze/published.ts';
 import { compareSpread, spreadVerdict, type SpreadComparison, type SpreadVerdict } from '../analyze/question.ts';
 import { summarizeRun, type ConfigurationSummary } from '../analyze/summary.ts';
@@ -46,10 +46,12 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
 
   const summaries: ConfigurationSummary[] = [];
   const infos: RunInfo[] = [];
+  const sources: string[][] = [];
   for (const run of runs) {
     const analysis = analyzeRepetitions(run);
     for (const problem of analysis.problems) context.log.warn(formatProblem(problem));
     summaries.push(...summarizeRun(run.id, analysis.repetitions));
+    sources.push(...sourceRecords(run.id, run.dir, analysis.repetitions).slice(sources.length === 0 ? 0 : 1));
     infos.push(describeRun(run, analysis.problems));
   }
   summaries.push(...published.summaries);
@@ -65,7 +67,7 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
     label: latest.techniqueLabels[comparison.technique] ?? comparison.technique,
   }));
 
-  return { runs: infos, latest, setups, spread, spreadVerdict: spreadVerdict(spread), downloads: downloadsOf(setups, summaries) };
+  return { runs: infos, latest, setups, spread, spreadVerdict: spreadVerdict(spread), downloads: downloadsOf(setups, summaries, sources) };
 }
 
 async function readRuns(runsDir: string): Promise<Run[]> {
@@ -82,10 +84,11 @@ async function readPublished(file: string): Promise<{ summaries: ConfigurationSu
   return { summaries: publishedSummaries(cells, PUBLISHED_RUN), problems };
 }
 
-function downloadsOf(setups: SetupSection[], summaries: ConfigurationSummary[]): Download[] {
+function downloadsOf(setups: SetupSection[], summaries: ConfigurationSummary[], sources: string[][]): Download[] {
   const tables = setups.flatMap((setup) => setup.tables);
   return [
     { file: 'summary.csv', title: 'Every configuration of every run (means, 95 % intervals)', csv: stringify(summaryRecords(summaries)) },
+    { file: 'sources.csv', title: 'Every client of every repetition, with the log file and line its number was read from', csv: stringify(sources) },
     ...tables.map((table) => ({ file: `${table.id}.csv`, title: `${table.caption} (${table.unit})`, csv: table.csv })),
   ];
 }
