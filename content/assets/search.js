@@ -4,6 +4,8 @@ if (container && 'PagefindUI' in window) {
   const ui = new window.PagefindUI({
     element: '#search',
     bundlePath: container.dataset.bundlePath,
+    // Result URLs are relative to the site root; with --pathprefix the root is a sub-path.
+    baseUrl: container.dataset.baseUrl,
     showSubResults: true,
     showImages: false,
   });

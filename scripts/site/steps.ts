@@ -1,5 +1,6 @@
 import type { Logger } from '../log.ts';
 import { printReportPdf } from '../pdf/report.ts';
+import { indexSearch } from './search.ts';
 
 export interface StepContext {
   root: string;
@@ -11,4 +12,4 @@ export interface StepContext {
 }
 
 /** Work done on the written site before it replaces the previous one, in this order. */
-export const postBuildSteps: Array<(context: StepContext) => Promise<void>> = [printReportPdf];
+export const postBuildSteps: Array<(context: StepContext) => Promise<void>> = [indexSearch, printReportPdf];
