@@ -26,6 +26,8 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData('metadata', async () => (await siteData()).metadata);
   // The VirtualBox guide's network plan, checked, with its topology diagram (data/network/).
   eleventyConfig.addGlobalData('network', async () => (await siteData()).network);
+  // The Docker ecosystem chart: validated catalog, automatic layout, SVG (data/catalog/).
+  eleventyConfig.addGlobalData('catalog', async () => (await siteData()).catalog);
 
   // Read data/ again on every rebuild in watch mode; Eleventy does not watch it by itself.
   eleventyConfig.addWatchTarget('data/**/*');

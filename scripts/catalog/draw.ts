@@ -34,9 +34,12 @@ function defs(): string {
   return `<defs><marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${INK}"/></marker></defs>`;
 }
 
+/** Liberation Sans ascent per em (its hhea ascender, 1854/2048); baseline = line top + ascent. */
+const ASCENT_PER_EM = 0.905;
+
 /** Text positioned by the top of its line box, as the layout measured it. */
 function text(content: string, left: number, top: number, style: { size: number; weight: string }, fill: string, extra = ''): string {
-  const baseline = top + style.size * 0.905 + (style.size * 1.15 - style.size) / 2;
+  const baseline = top + style.size * ASCENT_PER_EM;
   return `<text x="${round(left)}" y="${round(baseline)}" font-size="${style.size}" font-weight="${style.weight}" fill="${fill}"${extra}>${x(content)}</text>`;
 }
 

@@ -2,6 +2,7 @@ import path from 'node:path';
 
 import { combineFailures } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
+import { loadCatalogPage, type CatalogData } from './catalog.ts';
 import { loadMetadata, type SiteMetadata } from './metadata.ts';
 import { loadNetwork, type NetworkData } from './network.ts';
 import { loadReport, type ReportData } from './report.ts';
@@ -18,6 +19,7 @@ export interface SiteData {
   report: ReportData;
   metadata: SiteMetadata;
   network: NetworkData;
+  catalog: CatalogData;
 }
 
 let context: SiteContext = { root: process.cwd(), log: createLogger() };
@@ -51,8 +53,8 @@ export function invalidateSiteData(): void {
 }
 
 async function loadAll(): Promise<SiteData> {
-  const settled = await Promise.allSettled([loadReport(context), loadMetadata(context), loadNetwork(context)]);
+  const settled = await Promise.allSettled([loadReport(context), loadMetadata(context), loadNetwork(context), loadCatalogPage(context)]);
   combineFailures(settled);
-  const [report, metadata, network] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
-  return { report: report as ReportData, metadata: metadata as SiteMetadata, network: network as NetworkData };
+  const [report, metadata, network, catalog] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);
+  return { report: report as ReportData, metadata: metadata as SiteMetadata, network: network as NetworkData, catalog: catalog as CatalogData };
 }
