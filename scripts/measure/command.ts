@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { createLogger } from '../log.ts';
 import type { MeasureOptions } from './options.ts';
 
-/** Raised through the run when Ctrl-C or SIGTERM arrives, after everything the run started is removed. */
+/** Raised through the run on SIGHUP, SIGINT (Ctrl-C) or SIGTERM, once everything the run started is removed. */
 export class InterruptedError extends Error {
   readonly signalName: NodeJS.Signals;
 

@@ -16,7 +16,7 @@ export interface ExecuteContext {
   /** The folder the technique folders go into. */
   folder: string;
   progress: Progress;
-  /** Aborted on Ctrl-C or SIGTERM: the run stops processes, removes its namespaces and raises the abort reason. */
+  /** Aborted on SIGHUP, SIGINT or SIGTERM: the run stops processes, removes its namespaces and raises the abort reason. */
   signal: AbortSignal;
   log: Logger;
 }

@@ -1,4 +1,5 @@
 import { configurationFolder } from './naming.ts';
+import { SERVER_GRACE_MS } from './repetition.ts';
 import { buildTopology } from './topology.ts';
 import type { MeasureRequest, Plan, PlanStep } from './types.ts';
 
@@ -19,27 +20,29 @@ export function buildPlan(request: MeasureRequest, prefix: string): Plan {
 }
 
 /**
- * Time costs of the work around iperf, in seconds. Estimates measured on a 2-vCPU virtual machine
- * (Linux 6.18); they only feed the dry run's total and the progress bar's ETA.
+ * Time costs of the work around iperf, in seconds, measured with DEBUG=netnotes:measure on a
+ * 2-vCPU virtual machine (Linux 6.18, iperf 2.1.8). They only feed the dry run's total and the
+ * progress bar's ETA, which scales them by the pace of the repetitions already done.
  */
 export const OVERHEAD = {
-  /** One `ip` or `iptables` command of a setup. */
+  /** One `ip`, `iptables` or `sysctl` command of a network setup, or one namespace deleted at teardown. */
   command: 0.004,
-  /** Deleting one namespace at teardown. */
-  namespace: 0.01,
-  /** Starting the servers and waiting until they listen. */
+  /** Starting the servers and seeing them listen. */
   serverStart: 0.1,
-  /** How long servers keep running after the last client ends, so they log its final rows. */
-  serverGrace: 0.5,
-  /** Time per client process to start and to end beyond its `-t` duration. */
+  /** How far the clients run past their `-t` duration before they exit. */
+  clientOverrun: 0.15,
+  /** Per client process, for starting it and for the CPU it takes from the others. */
   client: 0.01,
+  /** The wait after the last client ends (the harness's own grace period) plus iperf's time to exit on SIGTERM. */
+  serverStop: SERVER_GRACE_MS / 1000 + 0.5,
 };
 
 /** Estimates the seconds one step takes: building its network once, then every repetition. */
 export function estimateStepSeconds(step: PlanStep, request: MeasureRequest): number {
   const { topology } = step;
-  const network = topology.setup.length * OVERHEAD.command + topology.namespaces.length * OVERHEAD.namespace;
-  const repetition = OVERHEAD.serverStart + request.durationSeconds + topology.clients.length * OVERHEAD.client + OVERHEAD.serverGrace;
+  const network = (topology.setup.length + topology.namespaces.length) * OVERHEAD.command;
+  const clients = OVERHEAD.clientOverrun + topology.clients.length * OVERHEAD.client;
+  const repetition = OVERHEAD.serverStart + request.durationSeconds + clients + OVERHEAD.serverStop;
   return network + request.repetitions * repetition;
 }
 

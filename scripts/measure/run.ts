@@ -6,9 +6,11 @@ import { systemProbe } from './preflight.ts';
 import { createBarProgress, createLineProgress, type Progress } from './progress.ts';
 import { systemRunner } from './runner.ts';
 
-const SIGNAL_NUMBERS: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 2, SIGTERM: 15 };
+/** Closing the terminal (SIGHUP), Ctrl-C (SIGINT) and `kill` (SIGTERM) all stop a run cleanly. */
+const SIGNAL_NUMBERS = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 } as const;
+const STOP_SIGNALS = Object.keys(SIGNAL_NUMBERS) as Array<keyof typeof SIGNAL_NUMBERS>;
 
-/** Runs `netnotes measure` on this machine, turning Ctrl-C and SIGTERM into a clean stop with exit status 128 + signal. */
+/** Runs `netnotes measure` on this machine, turning a stop signal into a clean stop with exit status 128 + its number. */
 export async function runMeasureCommand(options: MeasureOptions, dryRun: boolean, log: Logger, quiet: boolean): Promise<void> {
   const request = parseOptions(options, process.cwd(), new Date());
   const controller = new AbortController();
@@ -20,8 +22,9 @@ export async function runMeasureCommand(options: MeasureOptions, dryRun: boolean
     log.warn(`${signalName} received: stopping iperf and removing this run's namespaces`);
     controller.abort(new InterruptedError(signalName));
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  for (const signalName of STOP_SIGNALS) process.on(signalName, onSignal);
+  // Once the terminal is closed, writes fail with EIO; the cleanup must still run, so such errors are dropped.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', ignoreClosedTerminal);
 
   try {
     const effects = {
@@ -38,14 +41,18 @@ export async function runMeasureCommand(options: MeasureOptions, dryRun: boolean
   } catch (error) {
     if (!(error instanceof InterruptedError)) throw error;
     log.error(`${error.message}; no run was written and no namespace of this run is left`);
-    process.exitCode = 128 + (SIGNAL_NUMBERS[error.signalName] ?? 0);
+    process.exitCode = 128 + (SIGNAL_NUMBERS[error.signalName as keyof typeof SIGNAL_NUMBERS] ?? 0);
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const signalName of STOP_SIGNALS) process.off(signalName, onSignal);
+    for (const stream of [process.stdout, process.stderr]) stream.off('error', ignoreClosedTerminal);
   }
 }
 
 function chooseProgress(quiet: boolean): Progress {
   if (quiet) return { start() {}, begin() {}, done() {}, stop() {} };
   return process.stderr.isTTY ? createBarProgress(process.stderr) : createLineProgress(process.stderr);
+}
+
+function ignoreClosedTerminal(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EIO' && error.code !== 'EPIPE') throw error;
 }
