@@ -79,13 +79,13 @@ async function readRunFile(
   return file;
 }
 
+/** A rejected file, or a parsed one with unreadable lines, stops the build unless the manifest excludes it. */
 function problemsOf(file: RunFile): Problem[] {
-  if (file.excludedBecause !== undefined || file.ingested.status !== 'rejected') return [];
-  const fullPath = file.ingested.path;
-  if (file.ingested.errors.length === 0) {
-    return [{ file: fullPath, line: 1, column: 1, message: file.ingested.reason ?? 'rejected' }];
-  }
-  return file.ingested.errors.map((error) => ({ file: fullPath, ...error }));
+  if (file.excludedBecause !== undefined) return [];
+  const { ingested } = file;
+  if (ingested.errors.length > 0) return ingested.errors.map((error) => ({ file: ingested.path, ...error }));
+  if (ingested.status === 'rejected') return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
+  return [];
 }
 
 /** Lists every file under `dir`, relative to it, sorted so runs are read in a stable order. */

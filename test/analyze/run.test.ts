@@ -1,0 +1,87 @@
+import { cpSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { ingestFile } from '../../scripts/ingest/index.ts';
+import { locateLog } from '../../scripts/ingest/layout.ts';
+import { parseManifest } from '../../scripts/ingest/manifest.ts';
+import { readRun } from '../../scripts/ingest/run.ts';
+
+const FIXTURE = path.join(import.meta.dirname, '../fixtures/analyze/netns-2026-12');
+const temporary: string[] = [];
+
+function copyRun(): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'netnotes-run-'));
+  temporary.push(root);
+  const dir = path.join(root, 'netns-2026-12');
+  cpSync(FIXTURE, dir, { recursive: true });
+  return dir;
+}
+
+afterEach(() => {
+  for (const dir of temporary.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('locateLog', () => {
+  it('reads setup, configuration, repetition and role from the path', () => {
+    expect(locateLog('nat/containers-x-clients/16x4/rep-2/client-c3-p4.csv')).toEqual({
+      location: {
+        technique: 'nat',
+        setup: 'containers-x-clients',
+        configurationId: '16x4',
+        configuration: { serverContainers: 1, clientContainers: 16, clientsPerContainer: 4 },
+        repetition: 2,
+        role: 'client',
+        container: 3,
+        process: 4,
+      },
+    });
+  });
+
+  it('explains a configuration folder that does not fit the setup', () => {
+    const result = locateLog('bridge/one-server/4x1/rep-1/client-c1-p1.csv');
+    expect(result).toEqual({ error: expect.stringContaining('does not match N-clients') });
+  });
+});
+
+describe('parseManifest', () => {
+  it('points at the line and column of each problem', () => {
+    const text = '{\n  "run": "x",\n  "date": 2026,\n  "techniques": {"bridge": {"emulates": "link"}}\n}\n';
+    const { problems } = parseManifest(text, 'manifest.json');
+    expect(problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+      '1:1: the manifest is missing "tool"',
+      '3:11: "date" must be string',
+      '4:28: "techniques.bridge" is missing "how"',
+    ]);
+  });
+});
+
+describe('readRun', () => {
+  it('fails on a rejected log and names it', async () => {
+    const dir = copyRun();
+    const log = path.join(dir, 'bridge/containers-x-clients/2x2/rep-1/client-c1-p1.csv');
+    writeFileSync(log, readFileSync(log, 'utf8').replace(',5998252593', ',59982x2593'));
+
+    const run = await readRun(dir, ingestFile);
+    expect(run.problems.length).toBeGreaterThan(0);
+    expect(run.problems.every((p) => p.file === log)).toBe(true);
+    // The whole-test row is line 6; its bits per second are the ninth column.
+    expect(run.problems[0]).toMatchObject({ line: 6 });
+  });
+
+  it('accepts a log the manifest excludes and keeps the reason', async () => {
+    const dir = copyRun();
+    const relative = 'bridge/containers-x-clients/2x2/rep-1/client-c1-p1.csv';
+    writeFileSync(path.join(dir, relative), 'garbage that is no iperf output\n');
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.excluded = [{ path: relative, reason: 'client crashed' }];
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+
+    const run = await readRun(dir, ingestFile);
+    expect(run.problems).toEqual([]);
+    expect(run.files.find((f) => f.relativePath === relative)?.excludedBecause).toBe('client crashed');
+  });
+});
