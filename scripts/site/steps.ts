@@ -1,4 +1,5 @@
 import type { Logger } from '../log.ts';
+import { printPosterPdf } from '../pdf/poster.ts';
 import { printReportPdf } from '../pdf/report.ts';
 import { indexSearch } from './search.ts';
 
@@ -12,4 +13,4 @@ export interface StepContext {
 }
 
 /** Work done on the written site before it replaces the previous one, in this order. */
-export const postBuildSteps: Array<(context: StepContext) => Promise<void>> = [indexSearch, printReportPdf];
+export const postBuildSteps: Array<(context: StepContext) => Promise<void>> = [indexSearch, printReportPdf, printPosterPdf];
