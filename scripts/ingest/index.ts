@@ -2,9 +2,9 @@ import { basename } from 'node:path';
 
 import { Assembler } from './assemble.ts';
 import { detectFormat } from './detect.ts';
-import type { IngestEvent } from './events.ts';
+import type { IngestEvent, IngestRecord } from './events.ts';
 import { READERS } from './readers.ts';
-import { readHead, readText } from './source.ts';
+import { readHead } from './source.ts';
 import type { IngestedFile, LogFormat } from './types.ts';
 
 export type { IngestEvent, IngestRecord } from './events.ts';
@@ -12,19 +12,19 @@ export type * from './types.ts';
 
 /** What a file is, before its records are read. */
 export type Opened =
-  | { path: string; format: LogFormat; side?: 'client' | 'server'; events: AsyncGenerator<IngestEvent> }
+  | { path: string; format: LogFormat; side?: 'client' | 'server'; batches: AsyncGenerator<IngestEvent[]> }
   | { path: string; skip: string };
 
 /**
- * Detects a file's format and returns its events as an async iterator, so a caller can fold a
- * file of any size without holding it: records, bad lines, banner lines, version hints.
+ * Detects a file's format and returns its events as an async iterator of batches, so a caller
+ * can fold a file of any size without holding it: records, bad lines, banner lines, version hints.
  */
 export async function openLog(path: string): Promise<Opened> {
   const head = await readHead(path);
   const detection = detectFormat(head.text, head.binary);
   if ('skip' in detection) return { path, skip: detection.skip };
   const reader = READERS[detection.format];
-  return { path, format: detection.format, side: detection.side, events: reader(readText(path, head.encoding)) };
+  return { path, format: detection.format, side: detection.side, batches: reader({ path, encoding: head.encoding }) };
 }
 
 /** Reads one file completely into streams with their intervals and whole-test summaries. */
@@ -32,8 +32,17 @@ export async function ingestFile(path: string): Promise<IngestedFile> {
   const opened = await openLog(path);
   if ('skip' in opened) return { path, status: 'skipped', records: 0, streams: [], errors: [], reason: opened.skip };
   const assembler = new Assembler();
-  for await (const event of opened.events) assembler.add(event);
+  for await (const batch of opened.batches) for (const event of batch) assembler.add(event);
   return assembler.finish(path, opened.format, undefined, opened.side ?? sideFromName(path));
+}
+
+/** The records of one log, one at a time, for callers that want them without streams or summaries. */
+export async function* readRecords(path: string): AsyncGenerator<IngestRecord> {
+  const opened = await openLog(path);
+  if ('skip' in opened) return;
+  for await (const batch of opened.batches) {
+    for (const event of batch) if (event.kind === 'record') yield event.record;
+  }
 }
 
 /** Only used when the content does not say which end wrote it (iperf 2 CSV never does). */

@@ -1,6 +1,6 @@
-import type { IngestEvent } from './events.ts';
+import type { IngestEvent, IngestRecord } from './events.ts';
 import { isNotANumber, readDecimal, readInteger, readSpan } from './numbers.ts';
-import type { Endpoint, LineError, UdpCounters } from './types.ts';
+import type { Endpoint, UdpCounters } from './types.ts';
 
 /** Where each value sits in a row; 2.2.x files name their columns in a header instead. */
 export interface Layout {
@@ -23,9 +23,10 @@ export interface Layout {
 export const CLASSIC_LAYOUT: Layout = {
   timestamp: 0, firstAddress: 1, firstPort: 2, secondAddress: 3, secondPort: 4, id: 5, span: 6, bytes: 7, bitsPerSecond: 8,
 };
-const UDP_COLUMNS = { jitter: 9, lost: 10, datagrams: 11, lossPercent: 12, outOfOrder: 13 };
+/** The same with the UDP counters of 14-column rows. */
+export const UDP_LAYOUT: Layout = { ...CLASSIC_LAYOUT, udp: { jitter: 9, lost: 10, datagrams: 11, lossPercent: 12, outOfOrder: 13 } };
 
-const TIMESTAMP = /^(?<zone>[+-]\d{4}:)?\d{14}(?<fraction>\.\d+)?$/;
+const TIMESTAMP = /^\s*(?<zone>[+-]\d{4}:)?\d{14}(?<fraction>\.\d+)?\s*$/;
 const ADDRESS = /^[0-9A-Za-z:.%_-]+$/;
 
 /** Thrown inside row reading; becomes a LineError at the column of the field. */
@@ -42,37 +43,49 @@ export function columnOf(fields: string[], index: number): number {
   return column;
 }
 
-/** Classic rows carry UDP counters when there are at least 14 columns and column 10 is a jitter in ms. */
-export function classicLayoutFor(fields: string[]): Layout {
-  if (fields.length >= 14 && (fields.length === 14 || /^\s*(?:-?nan|\d+\.\d+)\s*$/i.test(fields[9]))) {
-    return { ...CLASSIC_LAYOUT, udp: UDP_COLUMNS };
-  }
-  return CLASSIC_LAYOUT;
-}
-
-/** Reads one data row into events: a record plus version hints, or one error naming the bad field. */
-export function readRow(fields: string[], line: number, layout: Layout, expectedColumns?: number): IngestEvent[] {
+/** Reads one data row into `out`: a record plus version hints, or one error naming the bad field. */
+export function readRow(fields: string[], line: number, layout: Layout, expectedColumns: number | undefined, hinted: Set<string>, out: IngestEvent[]): void {
   try {
-    return rowEvents(fields, line, layout, expectedColumns);
+    const wanted = expectedColumns ?? columnsNeeded(layout);
+    if (fields.length < wanted) {
+      throw new FieldError(fields.length, `expected ${wanted} comma-separated columns, found ${fields.length}`);
+    }
+    const version = versionOfTimestamp(fields[layout.timestamp], layout.timestamp);
+    const hints: string[] = version ? [version] : [];
+    const record = rowRecord(fields, line, layout, hints);
+    for (const hint of hints) {
+      if (hinted.has(hint)) continue;
+      hinted.add(hint);
+      out.push({ kind: 'hint', version: hint });
+    }
+    out.push({ kind: 'record', record });
   } catch (error) {
     if (!(error instanceof FieldError)) throw error;
-    const lineError: LineError = { line, column: columnOf(fields, error.index), message: error.message };
-    return [{ kind: 'error', error: lineError }];
+    out.push({ kind: 'error', error: { line, column: columnOf(fields, error.index), message: error.message } });
   }
 }
 
-function rowEvents(fields: string[], line: number, layout: Layout, expectedColumns?: number): IngestEvent[] {
-  const minimum = Math.max(...Object.values(layout).filter((v): v is number => typeof v === 'number')) + 1;
-  const wanted = expectedColumns ?? (layout.udp ? 14 : minimum);
-  if (fields.length < wanted) {
-    throw new FieldError(fields.length, `expected ${wanted} comma-separated columns, found ${fields.length}`);
-  }
-  const events: IngestEvent[] = [];
-  const stamp = TIMESTAMP.exec(fields[layout.timestamp].trim());
-  if (!stamp) throw new FieldError(layout.timestamp, `expected a timestamp like 20261204151039, found "${fields[layout.timestamp]}"`);
-  if (stamp.groups?.zone) events.push({ kind: 'hint', version: '2.1.9+' });
-  else if (stamp.groups?.fraction) events.push({ kind: 'hint', version: '2.1.x' });
+const neededColumns = new WeakMap<Layout, number>();
 
+function columnsNeeded(layout: Layout): number {
+  let needed = neededColumns.get(layout);
+  if (needed === undefined) {
+    const indexes = Object.values(layout).flatMap((value) => (typeof value === 'number' ? [value] : Object.values(value ?? {})));
+    needed = Math.max(...(indexes as number[])) + 1;
+    neededColumns.set(layout, needed);
+  }
+  return needed;
+}
+
+function versionOfTimestamp(text: string, index: number): string | undefined {
+  const stamp = TIMESTAMP.exec(text);
+  if (!stamp) throw new FieldError(index, `expected a timestamp like 20261204151039, found "${text}"`);
+  if (stamp.groups?.zone) return '2.1.9+';
+  if (stamp.groups?.fraction) return '2.1.x';
+  return undefined;
+}
+
+function rowRecord(fields: string[], line: number, layout: Layout, hints: string[]): IngestRecord {
   const first = endpoint(fields, layout.firstAddress, layout.firstPort);
   const second = endpoint(fields, layout.secondAddress, layout.secondPort);
   const id = need(readInteger(fields[layout.id]), layout.id, 'a transfer id (an integer)', fields);
@@ -82,13 +95,11 @@ function rowEvents(fields: string[], line: number, layout: Layout, expectedColum
   if (bytes < 0) throw new FieldError(layout.bytes, `expected a byte count of 0 or more, found ${bytes}`);
   if (bitsPerSecond < 0) throw new FieldError(layout.bitsPerSecond, `expected bits per second of 0 or more, found ${bitsPerSecond}`);
 
-  const udp = layout.udp ? udpCounters(fields, layout.udp, events) : undefined;
+  const udp = layout.udp ? udpCounters(fields, layout.udp, hints) : undefined;
   const sum = id === -1 || first.port === 0 || second.port === 0;
-  events.push({
-    kind: 'record',
-    record: { line, id, protocol: udp ? 'udp' : 'tcp', first, second, start, end, bytes, bitsPerSecond, udp, sum },
-  });
-  return events;
+  const record: IngestRecord = { line, id, protocol: udp ? 'udp' : 'tcp', first, second, start, end, bytes, bitsPerSecond, sum };
+  if (udp) record.udp = udp;
+  return record;
 }
 
 function need(value: number | undefined, index: number, what: string, fields: string[]): number {
@@ -119,12 +130,12 @@ function span(fields: string[], layout: Layout): { start: number; end: number } 
 }
 
 /** UDP counters; `nan` becomes an absent field (never 0), other unreadable text is an error. */
-function udpCounters(fields: string[], columns: NonNullable<Layout['udp']>, events: IngestEvent[]): UdpCounters {
+function udpCounters(fields: string[], columns: NonNullable<Layout['udp']>, hints: string[]): UdpCounters {
   const counters: UdpCounters = {};
   const read = (index: number, parse: (text: string) => number | undefined, what: string): number | undefined => {
     const text = fields[index];
     if (isNotANumber(text)) {
-      events.push({ kind: 'hint', version: '2.0.x' });
+      hints.push('2.0.x');
       return undefined;
     }
     return need(parse(text), index, what, fields);

@@ -52,6 +52,21 @@ function looksBinary(text: string): boolean {
   return control > Math.max(8, text.length / 100);
 }
 
+/** Where a reader gets its text: the file and the encoding its head showed. */
+export interface TextSource {
+  path: string;
+  encoding: TextEncoding;
+}
+
+/**
+ * The file as chunks for csv-parse: raw bytes when it is UTF-8 (csv-parse decodes them itself,
+ * which is faster than decoding first), decoded text otherwise.
+ */
+export function readChunks(source: TextSource): AsyncIterable<string | Buffer> {
+  if (source.encoding === 'utf-8') return createReadStream(source.path, { highWaterMark: 1 << 20 });
+  return readText(source.path, source.encoding);
+}
+
 /** The file as decoded text chunks, read a piece at a time so memory stays flat. */
 export async function* readText(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);

@@ -10,7 +10,7 @@ import type { SummaryRow } from './types.ts';
 const COLUMNS = ['setup', 'technique', 'server_containers', 'client_containers', 'clients_per_container', 'gbps'] as const;
 
 /** Reads a summary CSV (setup, technique, container counts, gbps), one event per row. */
-export async function* readSummaryCsv(text: AsyncIterable<string>): AsyncGenerator<IngestEvent> {
+export async function* readSummaryCsv(text: AsyncIterable<string | Buffer>): AsyncGenerator<IngestEvent> {
   const parser = Readable.from(text).pipe(
     parse({ info: true, quote: false, relax_column_count: true, skip_empty_lines: true, bom: true, record_delimiter: ['\r\n', '\n', '\r'] }),
   );
