@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 300_000,
     pool: 'forks',
+    // Eleventy imports .eleventy.js with Node's own import(), outside Vitest's module runner, and
+    // that file imports TypeScript; tsx's loader lets build tests run the real build().
+    execArgv: ['--import', 'tsx'],
   },
 });
