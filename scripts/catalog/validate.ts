@@ -14,12 +14,17 @@ export interface CatalogResult {
 /** Reads, schema-checks and cross-checks a catalog folder, collecting every problem. */
 export async function validateCatalogDir(dir: string, displayDir = dir): Promise<CatalogResult> {
   const { files, problems } = await readCatalogFiles(dir, displayDir);
+  const unreadable = problems.length > 0;
   problems.push(...checkSchema(files));
 
   const catalog = assembleCatalog(files);
-  const positions = new Map<string, SourcePositions>(files.map((f) => [f.file, f.positions]));
-  problems.push(...checkReferences(catalog, positions));
-  problems.push(...checkRequiredLists(catalog, displayDir));
+  // With a file that does not parse, references into it would all look dangling: report the
+  // syntax errors and schema violations first.
+  if (!unreadable) {
+    const positions = new Map<string, SourcePositions>(files.map((f) => [f.file, f.positions]));
+    problems.push(...checkReferences(catalog, positions));
+    problems.push(...checkRequiredLists(catalog, displayDir));
+  }
 
   problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
   return { catalog, problems };
