@@ -96,7 +96,8 @@ function rowRecord(fields: string[], line: number, layout: Layout, hints: string
   if (bitsPerSecond < 0) throw new FieldError(layout.bitsPerSecond, `expected bits per second of 0 or more, found ${bitsPerSecond}`);
 
   const udp = layout.udp ? udpCounters(fields, layout.udp, hints) : undefined;
-  const sum = id === -1 || first.port === 0 || second.port === 0;
+  // Sum rows carry transfer id -1 (and port 0); full-duplex rows with port 0 but a real id are a stream.
+  const sum = id === -1;
   const record: IngestRecord = { line, id, protocol: udp ? 'udp' : 'tcp', first, second, start, end, bytes, bitsPerSecond, sum };
   if (udp) record.udp = udp;
   return record;
