@@ -124,9 +124,17 @@ function buildStream(id: number, protocol: 'tcp' | 'udp', records: IngestRecord[
   if (server) stream.server = server;
 
   const summaryIndex = wholeTestIndex(records);
+  const summary = summaryIndex === undefined ? undefined : records[summaryIndex];
+  // With per-second rows present, another row spanning the whole test is a second summary, not an interval.
+  const hasLaterIntervals = records.some((record) => record.start > 0);
   records.forEach((record, index) => {
-    if (index === summaryIndex) stream.summary = toInterval(record);
-    else stream.intervals.push(toInterval(record));
+    if (index === summaryIndex) {
+      stream.summary = toInterval(record);
+    } else if (summary && hasLaterIntervals && record.start === summary.start && record.end === summary.end && !record.whole) {
+      (stream.otherSummaries ??= []).push(toInterval(record));
+    } else {
+      stream.intervals.push(toInterval(record));
+    }
   });
   stream.intervals.sort((a, b) => a.start - b.start || a.end - b.end || a.line - b.line);
   return stream;

@@ -18,11 +18,13 @@ const BIT_UNITS: Record<string, number> = { 'bits/sec': 1, 'Kbits/sec': 1e3, 'Mb
 export async function* readIperf2Text(text: AsyncIterable<string>): AsyncGenerator<IngestEvent> {
   const connections = new Map<number, { local: Endpoint; remote: Endpoint }>();
   let side: 'client' | 'server' | undefined;
+  let udp = false;
   for await (const { line, text: raw } of numberedLines(text)) {
     const content = raw.trimEnd();
     if (content.trim() === '') continue;
     if (/^Client connecting to /.test(content)) side = 'client';
     if (/^Server listening on /.test(content)) side = 'server';
+    if (/^(Client connecting to|Server listening on) .*UDP port|^Sending \d+ byte datagrams/.test(content)) udp = true;
     const connected = CONNECTED.exec(content);
     if (connected) {
       connections.set(Number(connected[1]), {
@@ -35,7 +37,7 @@ export async function* readIperf2Text(text: AsyncIterable<string>): AsyncGenerat
     }
     const report = REPORT.exec(content);
     if (report) {
-      yield* reportEvents(report, content, line, connections, side);
+      yield* reportEvents(report, content, line, connections, side, udp);
       continue;
     }
     if (isIperfText(content)) {
@@ -52,6 +54,7 @@ function* reportEvents(
   line: number,
   connections: Map<number, { local: Endpoint; remote: Endpoint }>,
   side: 'client' | 'server' | undefined,
+  udpTest: boolean,
 ): Generator<IngestEvent> {
   const [, idText, startText, endText, amountText, byteUnit, rateText, bitUnit, tail] = match;
   const column = (token: string, after = 0) => content.indexOf(token, after) + 1;
@@ -84,7 +87,7 @@ function* reportEvents(
     record: {
       line,
       id,
-      protocol: udp ? 'udp' : 'tcp',
+      protocol: udp || udpTest ? 'udp' : 'tcp',
       first: connection?.local,
       second: connection?.remote,
       order: side === 'server' ? 'server-first' : side === 'client' ? 'client-first' : undefined,

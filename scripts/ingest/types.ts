@@ -43,6 +43,8 @@ export interface Stream {
   intervals: Interval[];
   /** The whole-test row: the one starting at 0 with the largest end; absent when the file has none. */
   summary?: Interval;
+  /** Earlier rows spanning the whole test too (a UDP client's own figures before the server report). */
+  otherSummaries?: Interval[];
 }
 
 /** A problem on one line of a file that ingest could not read. */
