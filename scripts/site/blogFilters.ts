@@ -18,13 +18,13 @@ export function registerBlogFilters(eleventyConfig: {
   eleventyConfig.addFilter('lastModified', lastModified);
 }
 
-/** The tags a reader sees on a post, without the collection tags. */
+/** Drops the collection tags, leaving the tags a reader sees on a post. */
 export function visibleTags(tags: string[] | string | undefined): string[] {
   const list = typeof tags === 'string' ? [tags] : (tags ?? []);
   return list.filter((tag) => !INTERNAL_TAGS.has(tag));
 }
 
-/** Every tag that gets a page, sorted alphabetically. */
+/** Lists every tag that gets a page, sorted alphabetically. */
 export function tagNames(collections: Record<string, unknown>): string[] {
   return Object.keys(collections)
     .filter((tag) => !INTERNAL_TAGS.has(tag))
@@ -42,7 +42,7 @@ export function postsByYear(posts: CollectionItem[]): Array<{ year: number; post
   return [...years].map(([year, list]) => ({ year, posts: list }));
 }
 
-/** The date a page last changed: its `updated` front matter when set, else its date. */
+/** Returns the date a page last changed: its `updated` front matter when set, else its date. */
 export function lastModified(item: CollectionItem): Date {
   const updated = item.data.updated;
   return updated === undefined ? item.date : new Date(updated);

@@ -11,7 +11,7 @@ export interface SiteMetadata {
   title: string;
   description: string;
   author: { name: string };
-  /** Absolute http(s) URL of the site root, ending in a slash; the path prefix goes after it. */
+  /** Absolute http(s) URL of the site root, ending in a slash. The path prefix goes after it. */
   url: string;
   /** BCP 47 language tag of the pages, e.g. "en" or "en-GB". */
   language: string;
@@ -44,7 +44,7 @@ export async function loadMetadata(context: SiteContext): Promise<SiteMetadata> 
   return checkMetadata(source);
 }
 
-/** Validates parsed metadata against the schema and checks the base URL; reports every problem. */
+/** Validates parsed metadata against the schema and checks the base URL, reporting every problem. */
 export function checkMetadata(source: YamlSource): SiteMetadata {
   const value = source.value;
   if (!validate(value)) {

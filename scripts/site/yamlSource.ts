@@ -15,7 +15,7 @@ export interface YamlSource {
   problemAt(path: ReadonlyArray<string | number>, message: string): Problem;
 }
 
-/** Reads and parses a YAML file; syntax errors become one InputError listing every error. */
+/** Reads and parses a YAML file. Syntax errors become one InputError listing every error. */
 export async function readYamlSource(file: string, displayName = file): Promise<YamlSource> {
   const text = await readFile(file, 'utf8');
   return parseYamlSource(text, displayName);

@@ -14,7 +14,7 @@ const MARGIN = 16;
 const FILLS: Record<string, string> = { host: '#eef2f7', nat: '#fff4e5', vm: '#ffffff', intnet: '#e7f5ec' };
 const STROKE = '#5b6b7b';
 
-/** A box of text lines; the first line is its bold title. */
+/** A box of text lines. The first line is its bold title. */
 interface Box {
   lines: string[];
   width: number;
@@ -141,8 +141,8 @@ function line(x1: number, y1: number, x2: number, y2: number): string {
 }
 
 function svgDocument(width: number, height: number, description: string, parts: string[]): string {
-  // Colours come from the page's stylesheet (.topology rules) so dark mode and print can change them;
-  // the attributes on <svg> are the fallback when the file is opened on its own.
+  // Colours come from the page's stylesheet (.topology rules), so dark mode and print can change them.
+  // The attributes on <svg> and <rect> are the fallback when the SVG is shown on its own.
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="topology" role="img" aria-labelledby="topology-title topology-desc"`,
     ` viewBox="0 0 ${round(width)} ${round(height)}" width="${round(width)}" height="${round(height)}"`,

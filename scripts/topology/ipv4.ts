@@ -6,7 +6,7 @@ export interface Ipv4Interface {
 
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;
 
-/** Parses "a.b.c.d/p"; returns undefined for anything else, including octets above 255. */
+/** Parses "a.b.c.d/p" and returns undefined for anything else, including octets above 255. */
 export function parseInterface(text: string): Ipv4Interface | undefined {
   const match = CIDR.exec(text);
   if (!match) return undefined;
@@ -29,18 +29,18 @@ function maskNumber(prefix: number): number {
   return prefix === 0 ? 0 : 2 ** 32 - 2 ** (32 - prefix);
 }
 
-/** The dotted netmask of a prefix length, e.g. 24 → 255.255.255.0. */
+/** Converts a prefix length to a dotted netmask, e.g. 24 → 255.255.255.0. */
 export function netmask(prefix: number): string {
   return fromNumber(maskNumber(prefix));
 }
 
-/** The network an interface is in, as "a.b.c.d/p" with the host bits cleared. */
+/** Returns the network an interface is in, as "a.b.c.d/p" with the host bits cleared. */
 export function networkOf({ address, prefix }: Ipv4Interface): string {
   const host = toNumber(address) % 2 ** (32 - prefix);
   return `${fromNumber(toNumber(address) - host)}/${prefix}`;
 }
 
-/** Whether the address is the network or broadcast address of its subnet (only for prefixes up to /30). */
+/** Checks whether the address is the network or broadcast address of its subnet. Prefixes above /30 have neither. */
 export function isNetworkOrBroadcast({ address, prefix }: Ipv4Interface): boolean {
   if (prefix > 30) return false;
   const size = 2 ** (32 - prefix);

@@ -1,6 +1,6 @@
 import { createCanvas, GlobalFonts } from 'canvas';
 
-/** Font of every label in the diagram; pages and PDFs name the same family. */
+/** Font of every label in the diagram. Pages and PDFs name the same family. */
 export const DIAGRAM_FONT = 'Liberation Sans';
 
 /** Width in px of a label set in the diagram font at `size` px. */
