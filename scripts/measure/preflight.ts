@@ -44,10 +44,10 @@ export async function preflight(request: MeasureRequest, staging: string, probe:
   const warnings: string[] = [];
   if (!probe.isRoot()) problems.push('netnotes measure must run as root, because it creates network namespaces; run it with sudo');
 
-  for (const tool of ['ip', 'ss', 'iperf']) {
-    if (!(await probe.findTool(tool))) problems.push(missingTool(tool));
-  }
-  if (await probe.findTool('iperf')) {
+  const missing: string[] = [];
+  for (const tool of ['ip', 'ss', 'iperf']) if (!(await probe.findTool(tool))) missing.push(tool);
+  problems.push(...missing.map(missingTool));
+  if (!missing.includes('iperf')) {
     const version = await iperfVersion(probe.runner);
     if (!/^iperf 2\./.test(version)) problems.push(`iperf 2 is required, but \`iperf -v\` printed "${version}"; install it with: apt-get install iperf`);
   }
@@ -63,7 +63,7 @@ export async function preflight(request: MeasureRequest, staging: string, probe:
 
   if (await probe.exists(request.out)) problems.push(`run folder ${request.out} already exists; runs are never overwritten, so choose another --out`);
   if (await probe.exists(staging)) problems.push(`${staging} exists, left by an interrupted run; remove it before measuring again`);
-  if (probe.isRoot()) warnings.push(...(await findLeftovers(probe)));
+  if (probe.isRoot() && !missing.includes('ip')) warnings.push(...(await findLeftovers(probe)));
 
   return { techniques, unavailable, problems, warnings };
 }
