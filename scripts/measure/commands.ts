@@ -34,12 +34,12 @@ export function iptablesIn(namespace: string, ...args: string[]): Argv {
   return inNamespace(namespace, ['iptables', ...args]);
 }
 
-/** The study's server command plus `-y C`; `-i 1` makes the server log each second of every client. */
+/** Returns the study's server command plus `-y C`. With `-i 1` the server logs each second of every client. */
 export function iperfServer(): Argv {
   return ['iperf', '-s', '-p', String(IPERF_PORT), '-y', 'C', '-i', '1'];
 }
 
-/** The study's client command plus `-y C` for CSV output, in the shipped run's argument order. */
+/** Returns the study's client command plus `-y C` for CSV output, in the shipped run's argument order. */
 export function iperfClient(address: string, port: number | string, durationSeconds: number): Argv {
   return ['iperf', '-c', address, '-P', '1', '-i', '1', '-p', String(port), '-f', 'g', '-t', String(durationSeconds), '-y', 'C'];
 }

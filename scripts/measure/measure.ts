@@ -21,7 +21,7 @@ export interface MeasureEffects {
   probe: HostProbe;
   log: Logger;
   progress: Progress;
-  /** Where `--dry-run` prints the plan. */
+  /** Output function for the plan that `--dry-run` prints. */
   print(line: string): void;
   now(): Date;
   /** This process's id, which names the run's namespaces. */
@@ -31,8 +31,8 @@ export interface MeasureEffects {
 
 /**
  * Measures a run: checks the machine, then runs the plan into a hidden staging folder beside the
- * run folder and renames it into place only once the manifest is written, so a failed or
- * interrupted run leaves neither a half-written run nor any of its namespaces.
+ * run folder. The staging folder is renamed into place once the manifest is written, so a failed
+ * or interrupted run leaves neither a half-written run nor any of its namespaces.
  */
 export async function measure(request: MeasureRequest, dryRun: boolean, effects: MeasureEffects): Promise<Failure[]> {
   const { log } = effects;

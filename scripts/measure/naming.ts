@@ -5,7 +5,7 @@ export const NAME_PREFIX = 'nn-';
 
 /**
  * Returns the prefix of one run's namespaces and host-side links, e.g. `nn-1a2b-` for process 60227.
- * The process id keeps two runs on one machine apart and tells whether a leftover's run still lives.
+ * The process id keeps two runs on one machine apart and shows whether a leftover's run is still running.
  */
 export function runPrefix(pid: number): string {
   return `${NAME_PREFIX}${pid.toString(36)}-`;

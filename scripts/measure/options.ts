@@ -68,7 +68,7 @@ function studyConfigurations(setups: Setup[]): Configuration[] {
   return setups.flatMap((setup) => STUDY_CONFIGURATIONS[setup].flatMap((entry) => configurationsFor(entry, [setup])));
 }
 
-/** A plain N applies to one-server and n-servers, MxK to containers-x-clients; each chosen setup needs one. */
+/** Parses `--configs`: a plain N applies to one-server and n-servers, MxK to containers-x-clients. Each chosen setup needs one. */
 function parseConfigurations(value: string, setups: Setup[], problems: string[]): Configuration[] {
   const entries = splitList(value);
   const configurations: Configuration[] = [];

@@ -8,7 +8,7 @@ import type { Runner } from './runner.ts';
 import { TECHNIQUE_INFO } from './techniques/index.ts';
 import type { MeasureRequest, Technique } from './types.ts';
 
-/** What preflight reads from the machine; tests pass a fake. */
+/** Access to the machine for preflight's checks; tests pass a fake. */
 export interface HostProbe {
   runner: Runner;
   isRoot(): boolean;
@@ -93,7 +93,7 @@ async function checkOvsDaemon(runner: Runner): Promise<string | undefined> {
   return `ovs-vsctl cannot reach ovs-vswitchd (${result.stderr.trim() || `exit status ${result.exitCode}`}); start it with: service openvswitch-switch start`;
 }
 
-/** Finds namespaces of earlier runs whose process is gone, which only a SIGKILL or a crash leaves behind. */
+/** Finds namespaces of earlier runs whose process is gone, as a SIGKILL or a crash can leave them. */
 async function findLeftovers(probe: HostProbe): Promise<string[]> {
   const result = await probe.runner.run(['ip', 'netns', 'list']);
   if (result.exitCode !== 0) return [];
@@ -106,7 +106,7 @@ async function findLeftovers(probe: HostProbe): Promise<string[]> {
   return [`${orphans.length} namespace(s) left by an earlier run that was killed: ${orphans.join(' ')}; remove each with: ip netns delete NAME`];
 }
 
-/** The probe of the real machine. */
+/** Returns a probe that checks this machine. */
 export function systemProbe(runner: Runner): HostProbe {
   return {
     runner,

@@ -123,7 +123,7 @@ async function clientProblem(context: RepetitionContext, iperf: IperfProcess, cl
   if (late) return `still running after ${2 * context.durationSeconds + 10} s; stopped`;
   if (client.exit?.signal) return `ended by signal ${client.exit.signal}`;
   if (client.exit?.exitCode !== 0) return `exit status ${client.exit?.exitCode}`;
-  // iperf 2 exits with status 0 when the connection is refused; the empty log is what tells.
+  // iperf 2 exits with status 0 when the connection is refused, so only the empty log marks the failure.
   const log = await readText(path.join(context.folder, `${iperf.name}.csv`));
   if (log.trim() === '') return 'wrote no CSV rows';
   return undefined;

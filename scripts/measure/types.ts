@@ -14,7 +14,7 @@ export interface Configuration {
   clientsPerContainer: number;
 }
 
-/** What the user asked for on the command line, after validation. */
+/** The validated request from the command line. */
 export interface MeasureRequest {
   techniques: Technique[];
   /** The configurations to run for every technique, in order. */

@@ -17,10 +17,10 @@ interface FakeProcess {
 }
 
 /**
- * A runner that never touches the machine: it keeps the set of namespaces that `ip netns add`
- * and `ip netns delete` would change, answers `ip netns list`, `ss` and `iperf -v`, and plays
- * iperf by writing the real captured logs in test/fixtures/measure. Sleeps last 1/1000 of the
- * requested time, so timeouts can be tested quickly.
+ * A runner that never touches the machine. It keeps the set of namespaces that `ip netns add`
+ * and `ip netns delete` would change, and returns plausible output for `ip netns list`, `ss` and
+ * `iperf -v`. It plays iperf by writing the real captured logs in test/fixtures/measure.
+ * Sleeps last 1/1000 of the requested time, so timeouts can be tested quickly.
  */
 export class FakeRunner implements Runner {
   readonly commands: Argv[] = [];

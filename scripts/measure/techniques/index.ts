@@ -7,7 +7,7 @@ import { wireRouted } from './routed.ts';
 import type { Wiring, WiringContext } from './wiring.ts';
 
 export interface TechniqueInfo {
-  /** The 2014 study's technique this one stands in for: link, pipework, iptables or ovs. */
+  /** The 2014 study's technique that this one emulates: link, pipework, iptables or ovs. */
   emulates: string;
   how: string;
   /** Programs the technique runs besides ip and iperf. */

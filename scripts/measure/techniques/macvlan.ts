@@ -8,8 +8,9 @@ const PARENT = 'nn-parent';
 /**
  * Gives every container a macvlan interface in bridge mode on one parent link, pipework's macvlan mode.
  * The parent is one end of a veth pair in the hub namespace rather than a dummy interface, because
- * some kernels are built without the dummy driver; macvlan in bridge mode switches between its
- * siblings without sending frames out of the parent, so the parent's type does not matter.
+ * some kernels are built without the dummy driver (the Linux 6.18 build this was written on rejects `type dummy`).
+ * Macvlan in bridge mode switches between its siblings without sending frames out of the
+ * parent, so the parent's type does not matter.
  */
 export function wireMacvlan(context: WiringContext): Wiring {
   const { hub } = context;

@@ -10,7 +10,7 @@ const SERVER_BRIDGE = 'nn-brs';
 export const PUBLISHED_PORT_BASE = 6000;
 
 /**
- * Puts clients and servers on two bridges joined by a router namespace; clients reach server k
+ * Puts clients and servers on two bridges joined by a router namespace. Clients reach server k
  * through a DNAT rule on a published port of the router, the way Docker publishes a container port.
  */
 export function wireNat(context: WiringContext): Wiring {

@@ -5,8 +5,8 @@ import { CONTAINER_LINK, allContainers, type Container, type Wiring, type Wiring
 
 /**
  * Connects every container by a veth pair to an Open vSwitch bridge. ovs-vswitchd only manages
- * links of the host namespace, so the bridge and the host ends carry the run's prefix there;
- * deleting a container namespace removes its veth pair, and teardown deletes the bridge.
+ * links of the host namespace, so the bridge and the host ends live there, named with the run's
+ * prefix. Deleting a container namespace removes its veth pair, and teardown deletes the bridge.
  * NOTE: never run on the machine this was written on (no ovs-vsctl, no openvswitch kernel module).
  */
 export function wireOvs(context: WiringContext): Wiring {

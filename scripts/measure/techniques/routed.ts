@@ -32,7 +32,7 @@ export function wireRouted(context: WiringContext): Wiring {
   };
 }
 
-/** Every router-side link carries the same gateway /32, so each container sees its gateway on its own link. */
+/** Every router-side link has the same gateway /32, so each container reaches its gateway over its own link. */
 function routeContainer(hub: string, container: Container, gateway: string): Argv[] {
   const link = hubLink(container);
   const namespace = container.namespace;

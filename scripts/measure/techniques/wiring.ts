@@ -13,13 +13,13 @@ export interface WiringContext {
   technique: Technique;
   /** The run's name prefix, for links that live in the host namespace. */
   prefix: string;
-  /** The namespace that holds the switch, parent link or router. */
+  /** The namespace that contains the switch, parent link or router. */
   hub: string;
   servers: Container[];
   clients: Container[];
 }
 
-/** How one technique connects the containers, as commands to run. */
+/** The commands with which one technique connects the containers. */
 export interface Wiring {
   /** Namespaces beyond the containers' own, created before `setup` runs. */
   namespaces: string[];
