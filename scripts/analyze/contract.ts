@@ -49,9 +49,11 @@ function gbps(value: number): string {
   return value.toFixed(4);
 }
 
+export const SOURCE_COLUMNS = ['run', 'technique', 'setup', 'configuration', 'repetition', 'container', 'process', 'gbps', 'file', 'line'];
+
 /** One sources.csv record per client per repetition: the number and the log line it was read from. */
 export function sourceRecords(runId: string, runDir: string, repetitions: readonly Repetition[]): string[][] {
-  const header = ['run', 'technique', 'setup', 'configuration', 'repetition', 'container', 'process', 'gbps', 'file', 'line'];
+  const header = SOURCE_COLUMNS;
   const rows = repetitions.flatMap((r) =>
     r.clients.map((client) => [
       runId,

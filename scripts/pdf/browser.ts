@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -31,9 +31,19 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   }
   for (const name of CANDIDATES) {
     const found = whichSync(name, env);
-    if (found) return found;
+    if (found) return unwrapLauncher(found);
   }
   throw new BrowserNotFoundError();
+}
+
+/**
+ * Debian's /usr/bin/chromium is a shell script that adds flags from /etc/chromium.d, among them
+ * --enable-remote-extensions. The binary it wraps is started directly so only our flags apply.
+ */
+function unwrapLauncher(executable: string): string {
+  const isScript = readFileSync(executable).subarray(0, 2).toString() === '#!';
+  const binary = path.join(path.dirname(realpathSync(executable)), '..', 'lib', 'chromium', 'chromium');
+  return isScript && existsSync(binary) ? path.resolve(binary) : executable;
 }
 
 function whichSync(name: string, env: NodeJS.ProcessEnv): string | undefined {
@@ -46,7 +56,7 @@ function whichSync(name: string, env: NodeJS.ProcessEnv): string | undefined {
 
 /** Chromium's version line, e.g. "Chromium 131.0.6778.85 built on Debian", for logs and the bench. */
 export function chromiumVersion(executable = findChromium()): string {
-  return execFileSync(executable, ['--version'], { encoding: 'utf8' }).trim();
+  return execFileSync(executable, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
 /**

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { siteData } from '../site/data.ts';
 import type { StepContext } from '../site/steps.ts';
 import { withBrowser } from './browser.ts';
+import { printKey } from './cached-print.ts';
 import { printPage } from './print.ts';
 
 export const REPORT_PAGE = '/docker-network-performance/';
@@ -19,24 +20,24 @@ export async function printReportPdf(context: StepContext): Promise<void> {
   }
   const started = performance.now();
   const { report, metadata } = await siteData();
-  const outFile = path.join(context.out, REPORT_PAGE, REPORT_PDF);
+  const outFile = path.join(REPORT_PAGE, REPORT_PDF);
+  const job = {
+    pdf: { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true } as const,
+    metadata: {
+      title: 'Docker network performance',
+      author: metadata.author.name,
+      subject: `Inter-container throughput: the 2014 study and run ${report.latest.id}`,
+      keywords: ['docker', 'networking', 'iperf', 'throughput'],
+      date: new Date(`${report.latest.manifest.date.slice(0, 10)}T00:00:00Z`),
+    },
+  };
 
-  const serving = await withBrowser((browser) =>
-    printPage(browser, {
-      siteDir: context.out,
-      pathPrefix: context.pathPrefix,
-      pagePath: REPORT_PAGE,
-      outFile,
-      pdf: { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true },
-      metadata: {
-        title: 'Docker network performance',
-        author: metadata.author.name,
-        subject: `Inter-container throughput: the 2014 study and run ${report.latest.id}`,
-        keywords: ['docker', 'networking', 'iperf', 'throughput'],
-        date: new Date(`${report.latest.manifest.date.slice(0, 10)}T00:00:00Z`),
-      },
-    }),
-  );
-  for (const url of serving.blocked) context.log.warn(`blocked a request that leaves the site while printing the report: ${url}`);
-  context.log.step('printed', path.relative(context.out, outFile), performance.now() - started);
+  const key = await printKey(context, REPORT_PAGE, job);
+  const { reused } = await context.cache.outputs('pdf', key, context.out, [outFile], async () => {
+    const serving = await withBrowser((browser) =>
+      printPage(browser, { ...job, siteDir: context.out, pathPrefix: context.pathPrefix, pagePath: REPORT_PAGE, outFile: path.join(context.out, outFile) }),
+    );
+    for (const url of serving.blocked) context.log.warn(`blocked a request that leaves the site while printing the report: ${url}`);
+  });
+  context.log.step(reused ? 'reused' : 'printed', outFile.slice(1), performance.now() - started);
 }

@@ -5,7 +5,7 @@ import Eleventy from '@11ty/eleventy';
 
 import { isEnoent } from '../errors.ts';
 import type { Logger } from '../log.ts';
-import { configureSite, siteData } from './data.ts';
+import { configureSite, siteContext, siteData } from './data.ts';
 import { postBuildSteps } from './steps.ts';
 
 export interface BuildOptions {
@@ -41,7 +41,7 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
 
     const files = await runEleventy(options, staging, log);
     for (const step of postBuildSteps) {
-      await step({ root: options.root, out: staging, pathPrefix: options.pathPrefix, pdf: options.pdf, log });
+      await step({ root: options.root, out: staging, pathPrefix: options.pathPrefix, pdf: options.pdf, log, cache: siteContext().cache });
     }
 
     await swapIn(staging, out);

@@ -1,5 +1,6 @@
 import path from 'node:path';
 
+import { StageCache } from '../cache.ts';
 import { combineFailures } from '../errors.ts';
 import { createLogger, type Logger } from '../log.ts';
 import { loadCatalogPage, type CatalogData } from './catalog.ts';
@@ -12,6 +13,8 @@ export interface SiteContext {
   /** The project root: data/ and content/ are under it. */
   root: string;
   log: Logger;
+  /** Stage outputs from earlier builds, under <root>/.cache/ unless set otherwise. */
+  cache: StageCache;
 }
 
 /** What every stage contributes to the pages, as Eleventy global data. */
@@ -22,12 +25,18 @@ export interface SiteData {
   catalog: CatalogData;
 }
 
-let context: SiteContext = { root: process.cwd(), log: createLogger() };
+let context: SiteContext = { root: process.cwd(), log: createLogger(), cache: cacheFor(process.cwd()) };
 let pending: Promise<SiteData> | undefined;
 
 export function configureSite(next: Partial<SiteContext>): void {
-  context = { ...context, ...next };
+  const root = next.root ?? context.root;
+  const cache = next.cache ?? (root === context.root ? context.cache : cacheFor(root));
+  context = { ...context, ...next, root, cache };
   pending = undefined;
+}
+
+function cacheFor(root: string): StageCache {
+  return new StageCache(path.join(root, '.cache'));
 }
 
 export function siteContext(): SiteContext {

@@ -4,8 +4,8 @@ import { PUBLISHED_RUN } from '../analyze/published.ts';
 import type { ConfigurationSummary } from '../analyze/summary.ts';
 import { forSetup, resultTable, SETUP_AVERAGE, SETUP_TITLES, tableRecords, type ResultTable } from '../analyze/tables.ts';
 import { SETUPS, type Setup } from '../ingest/layout.ts';
-import { renderChart } from '../charts/render.ts';
 import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
+import type { RenderChart } from './report-charts.ts';
 import type { RunInfo } from './report-runs.ts';
 
 export interface TableView extends ResultTable {
@@ -30,16 +30,25 @@ export interface SetupSection {
 }
 
 /** Builds each setup's tables (every run, then the published numbers) and charts (the newest run, then 2014 beside it). */
-export async function buildSetupSections(summaries: ConfigurationSummary[], runs: RunInfo[]): Promise<SetupSection[]> {
+export async function buildSetupSections(
+  summaries: ConfigurationSummary[],
+  runs: RunInfo[],
+  render: RenderChart,
+): Promise<SetupSection[]> {
   const sections: SetupSection[] = [];
   for (const setup of SETUPS) {
     if (!summaries.some((s) => s.setup === setup)) continue;
-    sections.push(await buildSetupSection(setup, summaries, runs));
+    sections.push(await buildSetupSection(setup, summaries, runs, render));
   }
   return sections;
 }
 
-async function buildSetupSection(setup: Setup, summaries: ConfigurationSummary[], runs: RunInfo[]): Promise<SetupSection> {
+async function buildSetupSection(
+  setup: Setup,
+  summaries: ConfigurationSummary[],
+  runs: RunInfo[],
+  render: RenderChart,
+): Promise<SetupSection> {
   const average = SETUP_AVERAGE[setup];
   const latest = runs[0];
   const tables: TableView[] = [];
@@ -58,9 +67,9 @@ async function buildSetupSection(setup: Setup, summaries: ConfigurationSummary[]
   const latestCells = forSetup(summaries, latest.id, setup);
   const charts: ChartView[] = [];
   if (latestCells.length > 0) {
-    charts.push(await techniqueChart(latestCells, latest, setup, average));
-    charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate'));
-    const comparison = await thenAndNowChart(summaries, latest, setup, average);
+    charts.push(await techniqueChart(latestCells, latest, setup, average, render));
+    charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate', render));
+    const comparison = await thenAndNowChart(summaries, latest, setup, average, render);
     if (comparison) charts.push(comparison);
   }
   return { id: setup, title: SETUP_TITLES[setup], tables, charts };
@@ -83,7 +92,13 @@ function tableId(run: string, setup: Setup, metric: Metric): string {
   return `${run}-${setup}-${kind}`;
 }
 
-async function techniqueChart(cells: ConfigurationSummary[], run: RunInfo, setup: Setup, metric: Metric): Promise<ChartView> {
+async function techniqueChart(
+  cells: ConfigurationSummary[],
+  run: RunInfo,
+  setup: Setup,
+  metric: Metric,
+  render: RenderChart,
+): Promise<ChartView> {
   const id = `chart-${run.id}-${setup}-${metric === 'aggregate' ? 'aggregate' : 'average'}`;
   const repetitions = Math.max(...cells.map((c) => c.repetitions ?? 1));
   const what = metric === 'aggregate' ? 'Aggregate throughput' : `Average throughput ${metric === 'perClient' ? 'per client' : 'per container'}`;
@@ -99,7 +114,7 @@ async function techniqueChart(cells: ConfigurationSummary[], run: RunInfo, setup
     metric,
     series: { title: 'Technique', label: (s) => run.techniqueLabels[s.technique] ?? s.technique },
   });
-  return { id, title, description, svg: await renderChart(spec, id), tableId: tableId(run.id, setup, metric) };
+  return { id, title, description, svg: await render(spec, id), tableId: tableId(run.id, setup, metric) };
 }
 
 /**
@@ -111,6 +126,7 @@ async function thenAndNowChart(
   run: RunInfo,
   setup: Setup,
   metric: Metric,
+  render: RenderChart,
 ): Promise<ChartView | undefined> {
   const pairs = run.techniques.filter((t) => t.emulates && forSetup(summaries, PUBLISHED_RUN, setup).some((s) => s.technique === t.emulates));
   if (pairs.length === 0) return undefined;
@@ -140,5 +156,5 @@ async function thenAndNowChart(
     series: { title: 'Technique, year', label },
     scheme: 'tableau20',
   });
-  return { id, title, description, svg: await renderChart(spec, id), tableId: tableId(PUBLISHED_RUN, setup, metric) };
+  return { id, title, description, svg: await render(spec, id), tableId: tableId(PUBLISHED_RUN, setup, metric) };
 }

@@ -3,17 +3,16 @@ import path from 'node:path';
 
 import { stringify } from 'csv-stringify/sync';
 
-import { sourceRecords, summaryRecords } from '../analyze/contract.ts';
+import { SOURCE_COLUMNS, summaryRecords } from '../analyze/contract.ts';
 import { publishedSummaries, PUBLISHED_RUN } from '../analyze/published.ts';
 import { compareSpread, spreadVerdict, type SpreadComparison, type SpreadVerdict } from '../analyze/question.ts';
-import { summarizeRun, type ConfigurationSummary } from '../analyze/summary.ts';
-import { analyzeRepetitions } from '../analyze/throughput.ts';
-import { InputError, type Problem, formatProblem } from '../errors.ts';
-import { ingestFile } from '../ingest/index.ts';
+import type { ConfigurationSummary } from '../analyze/summary.ts';
+import { InputError, formatProblem, type Problem } from '../errors.ts';
 import { parsePublished } from '../ingest/published.ts';
-import { readRun, type Run } from '../ingest/run.ts';
 import type { SiteContext } from './data.ts';
-import { describeRun, type RunInfo } from './report-runs.ts';
+import { cachedChartRenderer } from './report-charts.ts';
+import { analyzeRunCached, type RunAnalysis } from './report-run-cache.ts';
+import type { RunInfo } from './report-runs.ts';
 import { buildSetupSections, type SetupSection } from './report-setups.ts';
 
 export interface Download {
@@ -38,29 +37,23 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
   const dataDir = path.join(context.root, 'data');
   const started = performance.now();
 
-  const runs = await readRuns(path.join(dataDir, 'runs'));
+  const analyses = await analyzeRuns(path.join(dataDir, 'runs'), context);
   const published = await readPublished(path.join(dataDir, 'published', 'summary.csv'));
-  const problems = [...runs.flatMap((run) => run.problems), ...published.problems];
+  const problems = [...analyses.flatMap((a) => a.problems), ...published.problems];
   if (problems.length > 0) throw new InputError(`${problems.length} problem(s) in the measurement data:`, problems);
-  context.log.step('ingested', `${runs.reduce((n, r) => n + r.files.length, 0)} files of ${runs.length} run(s)`, performance.now() - started);
+  for (const warning of analyses.flatMap((a) => a.warnings)) context.log.warn(formatProblem(warning));
+  context.log.step('analyzed', `${analyses.length} run(s)`, performance.now() - started);
 
-  const summaries: ConfigurationSummary[] = [];
-  const infos: RunInfo[] = [];
-  const sources: string[][] = [];
-  for (const run of runs) {
-    const analysis = analyzeRepetitions(run);
-    for (const problem of analysis.problems) context.log.warn(formatProblem(problem));
-    summaries.push(...summarizeRun(run.id, analysis.repetitions));
-    sources.push(...sourceRecords(run.id, run.dir, analysis.repetitions).slice(sources.length === 0 ? 0 : 1));
-    infos.push(describeRun(run, analysis.problems));
-  }
-  summaries.push(...published.summaries);
+  const summaries = [...analyses.flatMap((a) => a.summaries), ...published.summaries];
+  const sources = [SOURCE_COLUMNS, ...analyses.flatMap((a) => a.sources)];
+  const infos = analyses.map((a) => a.info);
   infos.sort((a, b) => b.manifest.date.localeCompare(a.manifest.date) || a.id.localeCompare(b.id));
   const latest = infos[0];
 
   const chartsStarted = performance.now();
-  const setups = await buildSetupSections(summaries, infos);
-  context.log.step('rendered', `${setups.reduce((n, s) => n + s.charts.length, 0)} charts`, performance.now() - chartsStarted);
+  const renderer = cachedChartRenderer(context.cache);
+  const setups = await buildSetupSections(summaries, infos, renderer.render);
+  context.log.step('rendered', `${renderer.rendered} charts, reused ${renderer.reused}`, performance.now() - chartsStarted);
 
   const spread = compareSpread(summaries.filter((s) => s.run === latest.id)).map((comparison) => ({
     ...comparison,
@@ -70,13 +63,21 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
   return { runs: infos, latest, setups, spread, spreadVerdict: spreadVerdict(spread), downloads: downloadsOf(setups, summaries, sources) };
 }
 
-async function readRuns(runsDir: string): Promise<Run[]> {
+async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAnalysis[]> {
   const entries = await readdir(runsDir, { withFileTypes: true });
   const dirs = entries.filter((e) => e.isDirectory()).map((e) => path.join(runsDir, e.name)).sort();
   if (dirs.length === 0) {
     throw new InputError('no runs to report:', [{ file: runsDir, line: 1, column: 1, message: 'expected at least one run folder with a manifest.json' }]);
   }
-  return Promise.all(dirs.map((dir) => readRun(dir, ingestFile)));
+  const analyses: RunAnalysis[] = [];
+  for (const dir of dirs) {
+    const started = performance.now();
+    const { analysis, reused } = await analyzeRunCached(dir, context.cache);
+    const files = `${analysis.info.files.total} files of run ${analysis.info.id}`;
+    context.log.step(reused ? 'reused' : 'ingested', files, performance.now() - started);
+    analyses.push(analysis);
+  }
+  return analyses;
 }
 
 async function readPublished(file: string): Promise<{ summaries: ConfigurationSummary[]; problems: Problem[] }> {

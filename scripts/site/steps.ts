@@ -1,3 +1,4 @@
+import type { StageCache } from '../cache.ts';
 import type { Logger } from '../log.ts';
 import { printPosterPdf } from '../pdf/poster.ts';
 import { printReportPdf } from '../pdf/report.ts';
@@ -10,6 +11,7 @@ export interface StepContext {
   pathPrefix: string;
   pdf: boolean;
   log: Logger;
+  cache: StageCache;
 }
 
 /** Work done on the written site before it replaces the previous one, in this order. */

@@ -1,0 +1,51 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { sourceRecords } from '../analyze/contract.ts';
+import { summarizeRun, type ConfigurationSummary } from '../analyze/summary.ts';
+import { analyzeRepetitions } from '../analyze/throughput.ts';
+import { mapLimit } from '../async.ts';
+import { codeVersion, hashOf, type StageCache } from '../cache.ts';
+import type { Problem } from '../errors.ts';
+import { ingestFile } from '../ingest/index.ts';
+import { listFiles, readRun } from '../ingest/run.ts';
+import { describeRun, type RunInfo } from './report-runs.ts';
+
+/** What the report needs from one run folder; cached as a whole, keyed by every file's contents. */
+export interface RunAnalysis {
+  info: RunInfo;
+  summaries: ConfigurationSummary[];
+  /** sources.csv rows (without header) of this run. */
+  sources: string[][];
+  /** Problems that stop the build: rejected logs and unreadable lines not excluded by the manifest. */
+  problems: Problem[];
+  /** Repetitions left out of the numbers. */
+  warnings: Problem[];
+}
+
+/** Ingests and analyzes one run, or returns the result of an earlier build when no input and no code changed. */
+export async function analyzeRunCached(dir: string, cache: StageCache): Promise<{ analysis: RunAnalysis; reused: boolean }> {
+  const key = hashOf(dir, await codeVersion('ingest', 'analyze', 'site'), await hashRunFolder(dir));
+  const { value, reused } = await cache.json('runs', key, () => analyzeRun(dir));
+  return { analysis: value, reused };
+}
+
+async function analyzeRun(dir: string): Promise<RunAnalysis> {
+  const run = await readRun(dir, ingestFile);
+  const { repetitions, problems: warnings } = analyzeRepetitions(run);
+  const sources = sourceRecords(run.id, run.dir, repetitions).slice(1);
+  return {
+    info: describeRun(run, warnings),
+    summaries: summarizeRun(run.id, repetitions),
+    sources,
+    problems: run.problems,
+    warnings,
+  };
+}
+
+/** Hashes every file's path and contents; reading them is far cheaper than parsing them. */
+async function hashRunFolder(dir: string): Promise<string> {
+  const files = await listFiles(dir);
+  const contents = await mapLimit(files, 64, (file) => readFile(path.join(dir, file)));
+  return hashOf(...files.flatMap((file, index) => [file, contents[index]]));
+}
