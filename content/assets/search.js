@@ -9,6 +9,8 @@ if (container && 'PagefindUI' in window) {
     showSubResults: true,
     showImages: false,
   });
+  // Pagefind's input has only a title; an aria-label gives it an accessible name of its own.
+  container.querySelector('input')?.setAttribute('aria-label', 'Search the site');
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);
 }

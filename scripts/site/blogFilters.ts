@@ -16,6 +16,7 @@ export function registerBlogFilters(eleventyConfig: {
   eleventyConfig.addFilter('tagNames', tagNames);
   eleventyConfig.addFilter('postsByYear', postsByYear);
   eleventyConfig.addFilter('lastModified', lastModified);
+  eleventyConfig.addFilter('newestModified', newestModified);
 }
 
 /** Drops the collection tags, leaving the tags a reader sees on a post. */
@@ -46,4 +47,10 @@ export function postsByYear(posts: CollectionItem[]): Array<{ year: number; post
 export function lastModified(item: CollectionItem): Date {
   const updated = item.data.updated;
   return updated === undefined ? item.date : new Date(updated);
+}
+
+/** Returns the newest lastModified of the items, which Atom requires as the feed's own updated date. */
+export function newestModified(items: CollectionItem[]): Date | undefined {
+  const times = items.map((item) => lastModified(item).getTime());
+  return times.length === 0 ? undefined : new Date(Math.max(...times));
 }

@@ -71,6 +71,13 @@ describe('Atom feed', () => {
     if (present.length === EXPECTED_POSTS.length) expect(entries).toHaveLength(3);
   });
 
+  it('is updated when its newest entry was', () => {
+    const feed = parseXmlFile(path.join(out, 'feed.xml'));
+    const entryDates = childrenNamed(feed, `${ATOM}entry`).map((entry) => childrenNamed(entry, `${ATOM}updated`)[0].text);
+    const feedDate = childrenNamed(feed, `${ATOM}updated`)[0].text;
+    expect(feedDate).toBe([...entryDates].sort().at(-1));
+  });
+
   it('lists entries newest first', () => {
     const feed = parseXmlFile(path.join(out, 'feed.xml'));
     const dates = childrenNamed(feed, `${ATOM}entry`).map((entry) => childrenNamed(entry, `${ATOM}published`)[0].text);
