@@ -142,7 +142,7 @@ function buildGraph(chart: ChartEdition, measure: Measure): ElkNode {
       'elk.spacing.edgeEdge': '10',
       'elk.layered.spacing.nodeNodeBetweenLayers': '36',
       'elk.layered.spacing.edgeNodeBetweenLayers': '18',
-      'elk.layered.nodePlacement.strategy': 'NETWORK_SIMPLEX',
+      'elk.layered.nodePlacement.strategy': 'LINEAR_SEGMENTS',
       'elk.json.edgeCoords': 'ROOT',
       'elk.json.shapeCoords': 'ROOT',
     },

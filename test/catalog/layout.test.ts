@@ -18,7 +18,7 @@ beforeAll(async () => {
   realLayout = await layoutChart(realChart, measure);
 });
 
-/** A deterministic catalog of `count` tools with a few vendors and relations, from a seeded PRNG. */
+/** Generates a deterministic catalog of `count` tools with a few vendors and relations, from a seeded PRNG. */
 function generatedCatalog(count: number, seed = 42): Catalog {
   let state = seed;
   const random = () => {

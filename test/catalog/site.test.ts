@@ -14,7 +14,7 @@ const PAGE = 'docker-ecosystem';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 let workDir: string;
 
-/** A project root that is the real one except for data/catalog, which points at `catalogDir`. */
+/** Creates a project root that is the real one except for data/catalog, which links to `catalogDir`. */
 function rootWithCatalog(catalogDir: string): string {
   const root = path.join(workDir, `root-${path.basename(catalogDir)}`);
   mkdirSync(path.join(root, 'data'), { recursive: true });
@@ -29,7 +29,7 @@ function rootWithCatalog(catalogDir: string): string {
   return root;
 }
 
-/** Share of pixels in a PPM raster that differ from its first pixel (the background). */
+/** Returns the share of pixels in a PPM raster that differ from its first pixel (the background). */
 function inkShare(ppm: Buffer): number {
   const header = ppm.toString('latin1', 0, 64).split(/\s+/);
   const [width, height] = [Number(header[1]), Number(header[2])];
