@@ -1,7 +1,7 @@
 /**
- * Child process of `netnotes bench ingest`: folds one log through the streaming record iterator
- * into a per-stream mean of bits per second (what the pandas side computes with groupby), and
- * prints a JSON line with the counts and its own peak resident memory.
+ * Child process of `netnotes bench ingest`. It folds one log through the streaming event iterator
+ * into a per-stream mean of bits per second, as the pandas side does with groupby. Then it prints
+ * a JSON line with the counts and its own peak resident memory.
  */
 import { openLog } from '../ingest/index.ts';
 

@@ -99,9 +99,9 @@ function pickVersion(versions: Set<string>): string | undefined {
 }
 
 /**
- * Whether the file lists the client before the server. iperf 2.1+ always does; 2.0.x servers
- * list themselves first. With several connections the shared endpoint is the server; with one,
- * the listening port is the low one and the client's the ephemeral one.
+ * Decides whether the file lists the client before the server. iperf 2.1+ always does, but 2.0.x
+ * servers list themselves first. With several connections the shared endpoint is the server.
+ * With one, the server has the low listening port and the client a Linux ephemeral one (32768+).
  */
 export function listsClientFirst(samples: IngestRecord[]): boolean {
   const told = samples.find((r) => r.order);
@@ -118,8 +118,9 @@ export function listsClientFirst(samples: IngestRecord[]): boolean {
 function buildStream(id: number, protocol: 'tcp' | 'udp', records: IngestRecord[], clientFirst: boolean): Stream {
   const head = records[0];
   const stream: Stream = { id, protocol, intervals: [] };
-  const client = head.order ? (head.order === 'client-first' ? head.first : head.second) : clientFirst ? head.first : head.second;
-  const server = client === head.first ? head.second : head.first;
+  const firstIsClient = head.order ? head.order === 'client-first' : clientFirst;
+  const client = firstIsClient ? head.first : head.second;
+  const server = firstIsClient ? head.second : head.first;
   if (client) stream.client = client;
   if (server) stream.server = server;
 
@@ -141,7 +142,7 @@ function buildStream(id: number, protocol: 'tcp' | 'udp', records: IngestRecord[
 }
 
 /**
- * The whole-test row: one marked so by the format, else the row starting at 0 with the largest
+ * Finds the whole-test row: one the format marks, else the row starting at 0 with the largest
  * end. When two rows tie (a one-second test repeats 0.0-1.0), the later line is the summary.
  */
 export function wholeTestIndex(records: IngestRecord[]): number | undefined {

@@ -1,9 +1,9 @@
-import type { Endpoint, LineError, LogFormat, SummaryRow, UdpCounters } from './types.ts';
+import type { Endpoint, LineError, SummaryRow, UdpCounters } from './types.ts';
 
 /**
  * One measured row as a reader found it, before rows are grouped into streams.
- * `first` and `second` are the endpoints in the order the file lists them; `order` says which
- * one is the client when the format tells, otherwise the assembler works it out.
+ * `first` and `second` are the endpoints in the order the file lists them. `order` marks the
+ * client when the format states it, and otherwise the assembler works it out.
  */
 export interface IngestRecord {
   line: number;
@@ -24,7 +24,7 @@ export interface IngestRecord {
   whole?: boolean;
 }
 
-/** What a reader yields while it walks a file, in file order. */
+/** Event a reader yields while it walks a file, in file order. */
 export type IngestEvent =
   | { kind: 'record'; record: IngestRecord }
   | { kind: 'row'; row: SummaryRow }
@@ -33,8 +33,3 @@ export type IngestEvent =
   | { kind: 'text'; line: number }
   /** A clue about the version or side that wrote the file, found on some line. */
   | { kind: 'hint'; version?: string; side?: 'client' | 'server' };
-
-export interface Detected {
-  format: LogFormat;
-  version?: string;
-}

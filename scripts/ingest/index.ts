@@ -10,7 +10,7 @@ import type { IngestedFile, LogFormat } from './types.ts';
 export type { IngestEvent, IngestRecord } from './events.ts';
 export type * from './types.ts';
 
-/** What a file is, before its records are read. */
+/** Detected format of a file (or the reason to skip it), before its records are read. */
 export type Opened =
   | { path: string; format: LogFormat; side?: 'client' | 'server'; batches: AsyncGenerator<IngestEvent[]> }
   | { path: string; skip: string };
@@ -36,7 +36,7 @@ export async function ingestFile(path: string): Promise<IngestedFile> {
   return assembler.finish(path, opened.format, undefined, opened.side ?? sideFromName(path));
 }
 
-/** The records of one log, one at a time, for callers that want them without streams or summaries. */
+/** Yields the records of one log one at a time, for callers that need no streams or summaries. */
 export async function* readRecords(path: string): AsyncGenerator<IngestRecord> {
   const opened = await openLog(path);
   if ('skip' in opened) return;

@@ -2,7 +2,7 @@ import type { IngestEvent, IngestRecord } from './events.ts';
 import { isNotANumber, readDecimal, readInteger, readSpan } from './numbers.ts';
 import type { Endpoint, UdpCounters } from './types.ts';
 
-/** Where each value sits in a row; 2.2.x files name their columns in a header instead. */
+/** Column positions of each value in a row. Files from 2.2.x name their columns in a header instead. */
 export interface Layout {
   timestamp: number;
   firstAddress: number;

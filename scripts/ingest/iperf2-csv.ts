@@ -75,8 +75,9 @@ function nonDataLine(fields: string[], line: number, state: State): IngestEvent 
 }
 
 /**
- * Before 2.2 the column count tells the layout: 9 for TCP, 14 for UDP, and 15 or more only for
- * 2.1.9+ `-e` rows, which carry a time-zone prefix. Any other count means a damaged row.
+ * Picks the layout from the column count, as files before 2.2 have no header: 9 for TCP, 14 for
+ * UDP, and 15 or more only for 2.1.9+ `-e` rows, which carry a time-zone prefix. Any other count
+ * means a damaged row.
  */
 function classicLayout(fields: string[]): Layout | undefined {
   if (fields.length === 9) return CLASSIC_LAYOUT;

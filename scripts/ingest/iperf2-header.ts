@@ -1,8 +1,9 @@
 import type { Layout } from './iperf2-csv-row.ts';
 
 /**
- * iperf 2.2.x writes a header row naming its columns (written from the documented shape; no
- * capture here). Names are matched loosely so spelling differences between builds still map.
+ * Column names of the header row that iperf 2.2.x writes, with the spellings accepted for each.
+ * NOTE: no 2.2.x capture was available, so these aliases are an estimate built from the documented
+ * names (istart, iend, speed and so on). Names are compared without case or punctuation.
  */
 const NAMES: Record<string, string[]> = {
   timestamp: ['time', 'timestamp'],

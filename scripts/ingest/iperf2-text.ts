@@ -90,7 +90,7 @@ function* reportEvents(
       protocol: udp || udpTest ? 'udp' : 'tcp',
       first: connection?.local,
       second: connection?.remote,
-      order: side === 'server' ? 'server-first' : side === 'client' ? 'client-first' : undefined,
+      order: orderFor(side),
       start,
       end,
       // The text rounds transfers to 3 significant digits; bytes here are that rounded figure.
@@ -100,6 +100,13 @@ function* reportEvents(
       sum: id === -1,
     },
   };
+}
+
+/** In a text report the local address comes first, and it is the server's in a server's file. */
+function orderFor(side: 'client' | 'server' | undefined): 'client-first' | 'server-first' | undefined {
+  if (side === 'server') return 'server-first';
+  if (side === 'client') return 'client-first';
+  return undefined;
 }
 
 function udpTail(tail: string): UdpCounters | undefined {

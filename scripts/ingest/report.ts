@@ -1,6 +1,6 @@
 import type { IngestedFile, Stream } from './types.ts';
 
-/** The `--json` document: one entry per file, numbers absent when the file did not give them. */
+/** Builds the `--json` document: one entry per file, numbers absent when the file did not give them. */
 export function jsonReport(files: IngestedFile[]): { files: object[] } {
   return {
     files: files.map((file) => ({
@@ -16,14 +16,14 @@ export function jsonReport(files: IngestedFile[]): { files: object[] } {
   };
 }
 
-/** A stream's whole-test figures: average Gbit/s, duration and bytes, from its summary row. */
+/** Computes a stream's whole-test average Gbit/s, duration and bytes from its summary row. */
 export function streamFigures(stream: Stream): { gbps?: number; seconds?: number; bytes?: number } {
   const summary = stream.summary;
   if (!summary) return {};
   return { gbps: summary.bitsPerSecond / 1e9, seconds: summary.end - summary.start, bytes: summary.bytes };
 }
 
-/** The human-readable report: one line per file, its bad lines under it, and a tally. */
+/** Formats the human-readable report: one line per file, its bad lines under it, and a tally. */
 export function textReport(files: IngestedFile[]): string[] {
   const lines: string[] = [];
   for (const file of files) {

@@ -9,7 +9,7 @@ const HEAD_BYTES = 64 * 1024;
 export interface Head {
   text: string;
   encoding: TextEncoding;
-  /** The head holds the whole file. */
+  /** True when the head contains the whole file. */
   complete: boolean;
   binary: boolean;
 }
@@ -52,22 +52,22 @@ function looksBinary(text: string): boolean {
   return control > Math.max(8, text.length / 100);
 }
 
-/** Where a reader gets its text: the file and the encoding its head showed. */
+/** File and encoding a reader reads its text from. */
 export interface TextSource {
   path: string;
   encoding: TextEncoding;
 }
 
 /**
- * The file as chunks for csv-parse: raw bytes when it is UTF-8 (csv-parse decodes them itself,
- * which is faster than decoding first), decoded text otherwise.
+ * Reads the file as chunks for csv-parse: raw bytes when it is UTF-8, because csv-parse decodes
+ * them faster itself, and decoded text otherwise.
  */
 export function readChunks(source: TextSource): AsyncIterable<string | Buffer> {
   if (source.encoding === 'utf-8') return createReadStream(source.path, { highWaterMark: 1 << 20 });
   return readText(source.path, source.encoding);
 }
 
-/** The file as decoded text chunks, read a piece at a time so memory stays flat. */
+/** Reads the file as decoded text chunks, 1 MiB at a time, so memory stays flat. */
 export async function* readText(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {

@@ -71,14 +71,14 @@ export interface IngestedFile {
   format?: LogFormat;
   /** Best guess of the iperf version that wrote the file, e.g. "2.1.x". */
   version?: string;
-  /** Which end of the test wrote the file, when the format tells. */
+  /** End of the test that wrote the file, when the content or file name shows it. */
   side?: 'client' | 'server';
   /** Interval and summary records kept. */
   records: number;
   streams: Stream[];
   /** Lines that could not be read; a parsed file may still list some. */
   errors: LineError[];
-  /** Why a file was skipped or rejected. */
+  /** Reason a file was skipped or rejected. */
   reason?: string;
   /** Rows that add up all streams (iperf 2 `-P N` sum rows, iperf 3 `sum`), kept apart from `streams`. */
   sum?: Stream;

@@ -5,7 +5,7 @@ import { UsageError, isEnoent } from '../errors.ts';
 import { ingestFile } from './index.ts';
 import type { IngestedFile } from './types.ts';
 
-/** Every file under the given files and folders, in a stable (sorted) order. */
+/** Lists every file under the given files and folders, sorted by name within each folder. */
 export async function listFiles(paths: string[]): Promise<string[]> {
   const files: string[] = [];
   for (const path of paths) {
@@ -24,7 +24,7 @@ export async function listFiles(paths: string[]): Promise<string[]> {
 
 async function filesUnder(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
-  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);

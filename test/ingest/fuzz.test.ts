@@ -82,12 +82,12 @@ const MUTATIONS: Record<string, Mutation> = {
   },
 };
 
-/** Every number written in the text, as a value without its sign (`1.0-2.0` is two numbers). */
+/** Collects every number written in the text, without its sign, since `1.0-2.0` is two numbers. */
 function numbersIn(text: string): number[] {
   return [...text.matchAll(/\d+(?:\.\d+)?(?:[eE][+-]?\d+)?/g)].map((m) => Number(m[0]));
 }
 
-/** A kept value is in the file as written, or (text reports) is a written number times a unit. */
+/** Checks that a kept value is written in the file, or for text reports is a written number times a unit. */
 function fromFile(value: number, written: number[], scaled: boolean): boolean {
   const units = scaled ? [1, 1e3, 1e6, 1e9, 1e12, 1024, 1024 ** 2, 1024 ** 3, 1024 ** 4] : [1];
   return units.some((unit) => written.some((n) => Math.abs(n * unit - value) <= Math.max(1e-9 * Math.abs(value), scaled ? 0.5 : 0)));
