@@ -22,6 +22,9 @@ export const STUDY_CONFIGURATIONS: Record<Setup, string[]> = {
   'containers-x-clients': ['1x1', '1x2', '1x4', '1x16', '2x1', '4x1', '16x1', '2x2', '4x4', '16x16'],
 };
 
+/** The folder name becomes the run id in the manifest and in the site's tables, which allow only these characters. */
+const RUN_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
 /**
  * Validates the command-line options into a request, reporting every invalid value at once.
  * `now` names the default run folder, `data/runs/netns-YYYY-MM-DD-HHMM` under `root`.
@@ -34,6 +37,10 @@ export function parseOptions(options: MeasureOptions, root: string, now: Date): 
   const repetitions = parseCount(options.repetitions, '--repetitions', 'repetitions', problems);
   const configurations = options.configs === undefined ? studyConfigurations(setups) : parseConfigurations(options.configs, setups, problems);
   problems.push(...checkSubnets(techniques, configurations));
+  const out = path.resolve(root, options.out ?? defaultRunFolder(now));
+  if (!RUN_NAME.test(path.basename(out))) {
+    problems.push(`--out: invalid run folder name "${path.basename(out)}"; expected letters, digits, ".", "_" or "-", starting with a letter or digit`);
+  }
 
   if (problems.length > 0) throw new UsageError(problems.join('\nerror: '));
   return {
@@ -41,7 +48,7 @@ export function parseOptions(options: MeasureOptions, root: string, now: Date): 
     configurations,
     durationSeconds,
     repetitions,
-    out: path.resolve(root, options.out ?? defaultRunFolder(now)),
+    out,
     skipUnavailable: options.techniques === undefined,
   };
 }

@@ -44,6 +44,12 @@ describe('parseOptions', () => {
     expect(request.out).toBe(path.join(ROOT, 'runs/new'));
   });
 
+  it('rejects a run folder name the manifest cannot hold', () => {
+    const message = usageMessage(() => parseOptions({ ...defaults, out: 'runs/my run' }, ROOT, NOW));
+
+    expect(message).toContain('--out: invalid run folder name "my run"');
+  });
+
   it('maps counts and MxK to their setups', () => {
     const request = parseOptions({ ...defaults, configs: '1,2,1x4,4x1' }, ROOT, NOW);
     const names = request.configurations.map((c) => `${c.setup}/${configurationFolder(c)}`);
