@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the system packages netnotes needs on Debian or Ubuntu: Chromium prints the PDFs,
 # Liberation fonts keep charts, pages and PDFs in one typeface, poppler-utils checks the PDFs,
-# iperf/iperf3 and iproute2/iptables let `netnotes measure` and its tests run, pandas is the
+# iperf/iperf3, iproute2, iptables and procps (sysctl) let `netnotes measure` and its tests run, pandas is the
 # benchmark's reference. Uses sudo when not run as root; installs nothing already present.
 set -euo pipefail
 
-packages=(chromium fonts-liberation poppler-utils iperf iperf3 iproute2 iptables python3-pandas)
+packages=(chromium fonts-liberation poppler-utils iperf iperf3 iproute2 iptables procps python3-pandas)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
