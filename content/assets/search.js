@@ -4,12 +4,12 @@ if (container && 'PagefindUI' in window) {
   const ui = new window.PagefindUI({
     element: '#search',
     bundlePath: container.dataset.bundlePath,
-    // Result URLs are relative to the site root; with --pathprefix the root is a sub-path.
+    // Result URLs are relative to the site root, which is a sub-path under --pathprefix.
     baseUrl: container.dataset.baseUrl,
     showSubResults: true,
     showImages: false,
   });
-  // Pagefind's input has only a title; an aria-label gives it an accessible name of its own.
+  // Pagefind's input has only a title, so an aria-label gives it an accessible name of its own.
   container.querySelector('input')?.setAttribute('aria-label', 'Search the site');
   const query = new URLSearchParams(window.location.search).get('q');
   if (query) ui.triggerSearch(query);

@@ -10,7 +10,7 @@ import { build } from '../../scripts/site/build.ts';
 
 export const root = path.join(import.meta.dirname, '../..');
 
-/** An XML element as Python's ElementTree reads it; tags carry their namespace as {uri}name. */
+/** An XML element as Python's ElementTree reads it. Tags carry their namespace as {uri}name. */
 export interface XmlElement {
   tag: string;
   attributes: Record<string, string>;
@@ -51,7 +51,7 @@ export interface ContentPost {
   summary: string;
 }
 
-/** Every template under content/ whose front matter tags include "posts"; a folder's index is its URL. */
+/** Finds every template under content/ whose front matter tags include "posts". A folder's index is served at the folder's URL. */
 export async function postsInContent(): Promise<ContentPost[]> {
   const content = path.join(root, 'content');
   const files = (await readdir(content, { recursive: true })).filter((file) => /\.(md|njk)$/.test(file));
@@ -76,7 +76,7 @@ export async function htmlFiles(out: string): Promise<string[]> {
   return files.filter((file) => file.endsWith('.html') && !file.startsWith('pagefind')).sort();
 }
 
-/** The page URL a built file is served at: dir/index.html → /dir/. */
+/** Returns the page URL a built file is served at: dir/index.html → /dir/. */
 export function urlOf(file: string): string {
   const url = `/${file.split(path.sep).join('/')}`;
   return url.endsWith('/index.html') ? url.slice(0, -'index.html'.length) : url;

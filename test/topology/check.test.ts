@@ -9,7 +9,7 @@ import { loadPlan, parsePlan } from '../../scripts/topology/load.ts';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/topology');
 
-/** Loads and checks a fixture; returns the InputError it raised, or fails the test. */
+/** Loads and checks a fixture and returns the InputError it raised. Fails the test if none was raised. */
 async function rejection(name: string): Promise<InputError> {
   try {
     checkPlan(await loadPlan(path.join(fixtures, name), name));
@@ -20,7 +20,7 @@ async function rejection(name: string): Promise<InputError> {
   throw new Error(`${name} was accepted`);
 }
 
-/** The 1-based line of the fixture marked "# expect: …" and the text after the marker. */
+/** Finds the 1-based line of the fixture marked "# expect: …" and the text after the marker. */
 async function expectation(name: string): Promise<{ line: number; message: string }> {
   const lines = (await readFile(path.join(fixtures, name), 'utf8')).split('\n');
   const index = lines.findIndex((line) => line.includes('# expect: '));
