@@ -6,6 +6,7 @@ import { forSetup, resultTable, SETUP_AVERAGE, SETUP_TITLES, tableRecords, type 
 import { SETUPS, type Setup } from '../ingest/layout.ts';
 import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
 import type { RenderChart } from './report-charts.ts';
+import { ratioTables, runsComparedChart } from './report-compare.ts';
 import type { RunInfo } from './report-runs.ts';
 
 export interface TableView extends ResultTable {
@@ -29,7 +30,7 @@ export interface SetupSection {
   charts: ChartView[];
 }
 
-/** Builds each setup's tables (every run, then the published numbers) and charts (the newest run, then 2014 beside it). */
+/** Builds each setup's tables (every run, the published numbers, ratios) and charts (the newest run, then every run compared). */
 export async function buildSetupSections(
   summaries: ConfigurationSummary[],
   runs: RunInfo[],
@@ -69,9 +70,10 @@ async function buildSetupSection(
   if (latestCells.length > 0) {
     charts.push(await techniqueChart(latestCells, latest, setup, average, render));
     charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate', render));
-    const comparison = await thenAndNowChart(summaries, latest, setup, average, render);
-    if (comparison) charts.push(comparison);
   }
+  const compared = await runsComparedChart(summaries, runs, setup, average, render);
+  if (compared) charts.push(compared);
+  tables.push(...ratioTables(summaries, runs, setup, average));
   return { id: setup, title: SETUP_TITLES[setup], tables, charts };
 }
 
@@ -115,46 +117,4 @@ async function techniqueChart(
     series: { title: 'Technique', label: (s) => run.techniqueLabels[s.technique] ?? s.technique },
   });
   return { id, title, description, svg: await render(spec, id), tableId: tableId(run.id, setup, metric) };
-}
-
-/**
- * Sets the 2014 numbers beside the newest run for the technique pairs the run's manifest
- * declares (a technique "emulates" a 2014 technique).
- */
-async function thenAndNowChart(
-  summaries: ConfigurationSummary[],
-  run: RunInfo,
-  setup: Setup,
-  metric: Metric,
-  render: RenderChart,
-): Promise<ChartView | undefined> {
-  const pairs = run.techniques.filter((t) => t.emulates && forSetup(summaries, PUBLISHED_RUN, setup).some((s) => s.technique === t.emulates));
-  if (pairs.length === 0) return undefined;
-
-  const current = forSetup(summaries, run.id, setup);
-  const labels = new Set(current.map((s) => s.label));
-  const cells: ConfigurationSummary[] = [];
-  for (const pair of pairs) {
-    cells.push(...current.filter((s) => s.technique === pair.id));
-    cells.push(...forSetup(summaries, PUBLISHED_RUN, setup).filter((s) => s.technique === pair.emulates && labels.has(s.label)));
-  }
-  cells.sort((a, b) => current.findIndex((s) => s.label === a.label) - current.findIndex((s) => s.label === b.label));
-
-  const id = `chart-${run.id}-${setup}-then-and-now`;
-  const year = run.manifest.date.slice(0, 4);
-  const label = (s: ConfigurationSummary) => (s.run === PUBLISHED_RUN ? `${s.technique}, 2014` : `${s.technique}, ${year}`);
-  const title = `2014 beside ${year}: ${SETUP_TITLES[setup].toLowerCase()}`;
-  const subtitle = `${METRIC_UNITS[metric]}. Different hardware and software: compare shapes, not heights.`;
-  const description =
-    `Grouped bar chart pairing each 2014 technique with the ${year} emulation that stands for it ` +
-    `(${pairs.map((p) => `${p.emulates} with ${p.id}`).join(', ')}), ${METRIC_UNITS[metric]}, for the ${SETUP_TITLES[setup].toLowerCase()} setup.`;
-  const spec = groupedBarSpec(cells, {
-    title,
-    subtitle,
-    description,
-    metric,
-    series: { title: 'Technique, year', label },
-    scheme: 'tableau20',
-  });
-  return { id, title, description, svg: await render(spec, id), tableId: tableId(PUBLISHED_RUN, setup, metric) };
 }

@@ -1,0 +1,138 @@
+import { stringify } from 'csv-stringify/sync';
+
+import { PUBLISHED_RUN } from '../analyze/published.ts';
+import type { ConfigurationSummary } from '../analyze/summary.ts';
+import { forSetup, SETUP_TITLES, tableRecords } from '../analyze/tables.ts';
+import type { Setup } from '../ingest/layout.ts';
+import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
+import type { RenderChart } from './report-charts.ts';
+import type { RunInfo } from './report-runs.ts';
+import type { ChartView, TableView } from './report-setups.ts';
+
+/** Bars of one technique across runs: the 2014 technique it stands for, then each run that measured it. */
+interface Family {
+  published?: string;
+  technique: string;
+}
+
+/**
+ * Draws every run beside the others for one setup: each 2014 technique next to the emulation
+ * of it in every run, and techniques measured by more than one run next to themselves.
+ */
+export async function runsComparedChart(
+  summaries: ConfigurationSummary[],
+  runs: RunInfo[],
+  setup: Setup,
+  metric: Metric,
+  render: RenderChart,
+): Promise<ChartView | undefined> {
+  const families = familiesOf(summaries, runs, setup);
+  const measuredRuns = [...runs].reverse().filter((run) => forSetup(summaries, run.id, setup).length > 0);
+  const configurationOrder = forSetup(summaries, measuredRuns.at(-1)?.id ?? '', setup).map((s) => s.label);
+  const labels = new Set(configurationOrder);
+
+  const cells: ConfigurationSummary[] = [];
+  for (const family of families) {
+    if (family.published) cells.push(...forSetup(summaries, PUBLISHED_RUN, setup).filter((s) => s.technique === family.published && labels.has(s.label)));
+    for (const run of measuredRuns) cells.push(...forSetup(summaries, run.id, setup).filter((s) => s.technique === family.technique));
+  }
+  if (new Set(cells.map((s) => s.run)).size < 2) return undefined;
+  cells.sort((a, b) => configurationOrder.indexOf(a.label) - configurationOrder.indexOf(b.label));
+
+  const id = `chart-${setup}-runs-compared`;
+  const title = `Runs compared: ${SETUP_TITLES[setup].toLowerCase()}`;
+  const subtitle = `${METRIC_UNITS[metric]}. Runs on different hardware and software: compare shapes, not heights.`;
+  const pairs = families.filter((f) => f.published).map((f) => `${f.published} with ${f.technique}`);
+  const description =
+    `Grouped bar chart of ${METRIC_UNITS[metric]} for the ${SETUP_TITLES[setup].toLowerCase()} setup in every run` +
+    (pairs.length > 0 ? `, each 2014 technique beside the emulation that stands for it (${pairs.join(', ')}).` : '.');
+  const spec = groupedBarSpec(cells, {
+    title,
+    subtitle,
+    description,
+    metric,
+    series: { title: 'Technique, run', label: (s) => `${s.technique}, ${s.run === PUBLISHED_RUN ? '2014' : s.run}` },
+    scheme: 'tableau20',
+  });
+  return { id, title, description, svg: await render(spec, id), tableId: ratioTableId(setup, PUBLISHED_RUN) };
+}
+
+/**
+ * Tables of ratios for one setup: every run's mean divided by the 2014 number of the technique
+ * it stands for, and, when several runs exist, by the oldest run's mean of the same technique.
+ */
+export function ratioTables(summaries: ConfigurationSummary[], runs: RunInfo[], setup: Setup, metric: Metric): TableView[] {
+  const measuredRuns = [...runs].reverse().filter((run) => forSetup(summaries, run.id, setup).length > 0);
+  const tables: TableView[] = [];
+
+  const toPublished = ratioTable(summaries, measuredRuns, setup, metric, PUBLISHED_RUN, (run, technique) =>
+    run.techniques.find((t) => t.id === technique)?.emulates,
+  );
+  if (toPublished) tables.push(toPublished);
+
+  const [baseline, ...later] = measuredRuns;
+  if (baseline && later.length > 0) {
+    const toBaseline = ratioTable(summaries, later, setup, metric, baseline.id, (_run, technique) => technique);
+    if (toBaseline) tables.push(toBaseline);
+  }
+  return tables;
+}
+
+function ratioTable(
+  summaries: ConfigurationSummary[],
+  runs: RunInfo[],
+  setup: Setup,
+  metric: Metric,
+  reference: string,
+  partnerOf: (run: RunInfo, technique: string) => string | undefined,
+): TableView | undefined {
+  const referenceCells = forSetup(summaries, reference, setup);
+  const columns = [...new Set(runs.flatMap((run) => forSetup(summaries, run.id, setup).map((s) => s.label)))];
+  const rows: TableView['rows'] = [];
+  for (const run of runs) {
+    for (const technique of run.techniques.map((t) => t.id)) {
+      const partner = partnerOf(run, technique);
+      if (!partner || !referenceCells.some((s) => s.technique === partner)) continue;
+      const cells = columns.map((label) => {
+        const mine = forSetup(summaries, run.id, setup).find((s) => s.technique === technique && s.label === label);
+        const theirs = referenceCells.find((s) => s.technique === partner && s.label === label);
+        if (!mine || !theirs || theirs[metric].mean === 0) return undefined;
+        const ratio = mine[metric].mean / theirs[metric].mean;
+        return { n: 1, mean: ratio, min: ratio, max: ratio };
+      });
+      rows.push({ technique: `${technique}@${run.id}`, label: `${technique} (${run.id}) ÷ ${partner}`, cells });
+    }
+  }
+  if (rows.length === 0) return undefined;
+
+  const referenceName = reference === PUBLISHED_RUN ? '2014' : `run ${reference}`;
+  const table = {
+    id: ratioTableId(setup, reference),
+    caption: `Ratio to ${referenceName}: ${SETUP_TITLES[setup]}`,
+    unit: `${METRIC_UNITS[metric]} of each run divided by that of ${referenceName}`,
+    columns,
+    rows,
+  };
+  return { ...table, run: reference, csv: stringify(tableRecords(table)) };
+}
+
+function ratioTableId(setup: Setup, reference: string): string {
+  return `${setup}-ratio-to-${reference}`;
+}
+
+function familiesOf(summaries: ConfigurationSummary[], runs: RunInfo[], setup: Setup): Family[] {
+  const published = new Set(forSetup(summaries, PUBLISHED_RUN, setup).map((s) => s.technique));
+  const families = new Map<string, Family & { runs: number }>();
+  for (const run of runs) {
+    const measured = new Set(forSetup(summaries, run.id, setup).map((s) => s.technique));
+    for (const technique of run.techniques.filter((t) => measured.has(t.id))) {
+      const family = families.get(technique.id) ?? { technique: technique.id, runs: 0 };
+      family.runs += 1;
+      if (technique.emulates && published.has(technique.emulates)) family.published ??= technique.emulates;
+      families.set(technique.id, family);
+    }
+  }
+  return [...families.values()]
+    .filter((family) => family.published || family.runs > 1)
+    .sort((a, b) => a.technique.localeCompare(b.technique));
+}
