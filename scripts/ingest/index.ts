@@ -27,13 +27,25 @@ export async function openLog(path: string): Promise<Opened> {
   return { path, format: detection.format, side: detection.side, batches: reader({ path, encoding: head.encoding }) };
 }
 
-/** Reads one file completely into streams with their intervals and whole-test summaries. */
+/**
+ * Reads one file completely into streams with their intervals and whole-test summaries. A file
+ * that cannot be opened or read (permissions, a folder) is rejected rather than thrown.
+ * NOTE: the result holds every interval, so memory grows with the file; to fold a very large
+ * log in flat memory, iterate `openLog(path).batches` or `readRecords(path)` instead.
+ */
 export async function ingestFile(path: string): Promise<IngestedFile> {
-  const opened = await openLog(path);
-  if ('skip' in opened) return { path, status: 'skipped', records: 0, streams: [], errors: [], reason: opened.skip };
-  const assembler = new Assembler();
-  for await (const batch of opened.batches) for (const event of batch) assembler.add(event);
-  return assembler.finish(path, opened.format, undefined, opened.side ?? sideFromName(path));
+  try {
+    const opened = await openLog(path);
+    if ('skip' in opened) return { path, status: 'skipped', records: 0, streams: [], errors: [], reason: opened.skip };
+    const assembler = new Assembler();
+    for await (const batch of opened.batches) for (const event of batch) assembler.add(event);
+    return assembler.finish(path, opened.format, undefined, opened.side ?? sideFromName(path));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | null)?.code;
+    if (!code) throw error;
+    const message = `failed to read the file (${code}): check that it exists and is a readable file`;
+    return { path, status: 'rejected', records: 0, streams: [], errors: [{ line: 1, column: 1, message }], reason: message };
+  }
 }
 
 /** Yields the records of one log one at a time, for callers that need no streams or summaries. */

@@ -27,9 +27,13 @@ export function lineOf(value: unknown): number | undefined {
   return typeof value === 'object' && value !== null ? objectLines.get(value) : undefined;
 }
 
+/** Nesting deeper than this is rejected as invalid, because iperf 3 output is a few levels deep. */
+const MAX_DEPTH = 256;
+
 export function scanJson(text: string, offset: number, lineAt: (offset: number) => number): Scanned {
   let pos = offset;
   let cutAt: number | undefined;
+  let depth = 0;
 
   const skipSpace = () => {
     while (pos < text.length && /\s/.test(text[pos])) pos += 1;
@@ -73,6 +77,8 @@ export function scanJson(text: string, offset: number, lineAt: (offset: number) 
 
   const readContainer = <T extends object>(open: string, close: string, into: T, readItem: (into: T) => void): T => {
     const start = pos;
+    if (depth >= MAX_DEPTH) throw new JsonSyntaxError(start, `expected JSON nested at most ${MAX_DEPTH} levels deep`);
+    depth += 1;
     objectLines.set(into, lineAt(start));
     pos += 1;
     skipSpace();
@@ -99,6 +105,8 @@ export function scanJson(text: string, offset: number, lineAt: (offset: number) 
       if (!(error instanceof Truncated)) throw error;
       cutAt ??= start;
       return into;
+    } finally {
+      depth -= 1;
     }
   };
 

@@ -52,3 +52,17 @@ describe('partly damaged files', () => {
     expect(file.streams[0].summary!.bitsPerSecond).toBe(14605257639);
   });
 });
+
+describe('unreadable inputs', () => {
+  it('rejects a path that is a folder', async () => {
+    const file = await ingestFile(fixture('netns'));
+    expect(file.status).toBe('rejected');
+    expect(file.reason).toMatch(/EISDIR/);
+  });
+
+  it('rejects JSON nested too deeply', async () => {
+    const file = await ingestFile(await tempFile('deep.json', `{"start": ${'['.repeat(5000)}`));
+    expect(file.status).toBe('rejected');
+    expect(file.errors[0].message).toMatch(/nested at most 256 levels/);
+  });
+});
