@@ -25,14 +25,28 @@ export interface SiteData {
   catalog: CatalogData;
 }
 
-let context: SiteContext = { root: process.cwd(), log: createLogger(), cache: cacheFor(process.cwd()) };
-let pending: Promise<SiteData> | undefined;
+/**
+ * The build's state lives on globalThis, not in this module: under vitest, Eleventy imports
+ * .eleventy.js natively while the test imports this file through Vite, which makes two copies
+ * of the module. Both copies must see the root the build configured and share one result.
+ */
+interface SiteState {
+  context: SiteContext;
+  pending?: Promise<SiteData>;
+}
+
+const STATE_KEY = Symbol.for('netnotes.site');
+const state: SiteState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as SiteState | undefined) ?? {
+  context: { root: process.cwd(), log: createLogger(), cache: cacheFor(process.cwd()) },
+};
+(globalThis as Record<symbol, unknown>)[STATE_KEY] = state;
 
 export function configureSite(next: Partial<SiteContext>): void {
-  const root = next.root ?? context.root;
-  const cache = next.cache ?? (root === context.root ? context.cache : cacheFor(root));
-  context = { ...context, ...next, root, cache };
-  pending = undefined;
+  const current = state.context;
+  const root = next.root ?? current.root;
+  const cache = next.cache ?? (root === current.root ? current.cache : cacheFor(root));
+  state.context = { ...current, ...next, root, cache };
+  state.pending = undefined;
 }
 
 function cacheFor(root: string): StageCache {
@@ -40,11 +54,11 @@ function cacheFor(root: string): StageCache {
 }
 
 export function siteContext(): SiteContext {
-  return context;
+  return state.context;
 }
 
 export function dataDir(): string {
-  return path.join(context.root, 'data');
+  return path.join(state.context.root, 'data');
 }
 
 /**
@@ -52,16 +66,16 @@ export function dataDir(): string {
  * bad catalog and a rejected log are reported together.
  */
 export function siteData(): Promise<SiteData> {
-  pending ??= loadAll();
-  return pending;
+  state.pending ??= loadAll(state.context);
+  return state.pending;
 }
 
 /** Forgets the stage outputs, so the next build (e.g. in watch mode) reads data/ again. */
 export function invalidateSiteData(): void {
-  pending = undefined;
+  state.pending = undefined;
 }
 
-async function loadAll(): Promise<SiteData> {
+async function loadAll(context: SiteContext): Promise<SiteData> {
   const settled = await Promise.allSettled([loadReport(context), loadMetadata(context), loadNetwork(context), loadCatalogPage(context)]);
   combineFailures(settled);
   const [report, metadata, network, catalog] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value);

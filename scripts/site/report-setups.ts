@@ -51,7 +51,6 @@ async function buildSetupSection(
   render: RenderChart,
 ): Promise<SetupSection> {
   const average = SETUP_AVERAGE[setup];
-  const latest = runs[0];
   const tables: TableView[] = [];
   for (const run of runs) {
     const cells = forSetup(summaries, run.id, setup);
@@ -65,9 +64,11 @@ async function buildSetupSection(
     tables.push(tableView(published, PUBLISHED_RUN, setup, 'aggregate', `Published 2014, summed from the printed averages: ${SETUP_TITLES[setup]}`, {}));
   }
 
-  const latestCells = forSetup(summaries, latest.id, setup);
+  // The newest run that measured this setup; a newer run of other setups only leaves it alone.
+  const latest = runs.find((run) => forSetup(summaries, run.id, setup).length > 0);
+  const latestCells = latest ? forSetup(summaries, latest.id, setup) : [];
   const charts: ChartView[] = [];
-  if (latestCells.length > 0) {
+  if (latest) {
     charts.push(await techniqueChart(latestCells, latest, setup, average, render));
     charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate', render));
   }

@@ -1,4 +1,4 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { stringify } from 'csv-stringify/sync';
@@ -27,6 +27,8 @@ export interface ReportData {
   /** The run the charts and tables show first: the newest by date. */
   latest: RunInfo;
   setups: SetupSection[];
+  /** The run whose 1×K and K×1 configurations answer the packed-or-spread question. */
+  spreadRun: RunInfo;
   spread: Array<SpreadComparison & { label: string }>;
   spreadVerdict: SpreadVerdict;
   downloads: Download[];
@@ -55,17 +57,19 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
   const setups = await buildSetupSections(summaries, infos, renderer.render);
   context.log.step('rendered', `${renderer.rendered} charts, reused ${renderer.reused}`, performance.now() - chartsStarted);
 
-  const spread = compareSpread(summaries.filter((s) => s.run === latest.id)).map((comparison) => ({
+  // The packed-or-spread question is answered by the newest run that measured both layouts.
+  const spreadRun =
+    infos.find((info) => compareSpread(summaries.filter((s) => s.run === info.id)).length > 0) ?? latest;
+  const spread = compareSpread(summaries.filter((s) => s.run === spreadRun.id)).map((comparison) => ({
     ...comparison,
-    label: latest.techniqueLabels[comparison.technique] ?? comparison.technique,
+    label: spreadRun.techniqueLabels[comparison.technique] ?? comparison.technique,
   }));
 
-  return { runs: infos, latest, setups, spread, spreadVerdict: spreadVerdict(spread), downloads: downloadsOf(setups, summaries, sources) };
+  return { runs: infos, latest, setups, spreadRun, spread, spreadVerdict: spreadVerdict(spread), downloads: downloadsOf(setups, summaries, sources) };
 }
 
 async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAnalysis[]> {
-  const entries = await readdir(runsDir, { withFileTypes: true });
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => path.join(runsDir, e.name)).sort();
+  const dirs = await runFolders(runsDir);
   if (dirs.length === 0) {
     throw new InputError('no runs to report:', [{ file: runsDir, line: 1, column: 1, message: 'expected at least one run folder with a manifest.json' }]);
   }
@@ -78,6 +82,17 @@ async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAn
     analyses.push(analysis);
   }
   return analyses;
+}
+
+/** The folders under data/runs/, following symbolic links so a run can live elsewhere. */
+async function runFolders(runsDir: string): Promise<string[]> {
+  const names = (await readdir(runsDir)).sort();
+  const folders: string[] = [];
+  for (const name of names) {
+    const folder = path.join(runsDir, name);
+    if ((await stat(folder)).isDirectory()) folders.push(folder);
+  }
+  return folders;
 }
 
 async function readPublished(file: string): Promise<{ summaries: ConfigurationSummary[]; problems: Problem[] }> {
