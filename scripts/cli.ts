@@ -4,12 +4,13 @@ import { registerCatalogCommand } from './catalog/command.ts';
 import { registerBuildCommands } from './site/command.ts';
 import { registerIngestCommand } from './ingest/command.ts';
 import { registerBenchCommands } from './bench/command.ts';
+import { registerCheckCommand } from './check/command.ts';
 import { registerMeasureCommand } from './measure/command.ts';
 import { UsageError, isInputError } from './errors.ts';
 
 // Each stage registers its own subcommands; their actions import the heavy modules lazily,
 // so `netnotes --help` stays fast.
-const registrations: Array<(program: Command) => void> = [registerBuildCommands, registerIngestCommand, registerMeasureCommand, registerCatalogCommand, registerBenchCommands];
+const registrations: Array<(program: Command) => void> = [registerBuildCommands, registerIngestCommand, registerMeasureCommand, registerCatalogCommand, registerBenchCommands, registerCheckCommand];
 
 const program = new Command('netnotes')
   .description('Build the netnotes container-networking blog from iperf logs and a tool catalog.')
