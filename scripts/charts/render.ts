@@ -1,6 +1,4 @@
 import { GlobalFonts } from 'canvas';
-import * as vega from 'vega';
-import * as vegaLite from 'vega-lite';
 import type { TopLevelSpec } from 'vega-lite';
 
 /** The one typeface of the site; charts, pages and PDFs name it explicitly so they agree. */
@@ -15,6 +13,8 @@ export const CHART_FONT = 'Liberation Sans';
  */
 export async function renderChart(spec: TopLevelSpec, idPrefix: string): Promise<string> {
   requireFont();
+  // Vega is loaded on first use: a rebuild that finds every chart in the cache never needs it.
+  const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
   const compiled = vegaLite.compile(spec).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
   try {

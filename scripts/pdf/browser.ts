@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
-import puppeteer, { type Browser } from 'puppeteer-core';
+import type { Browser } from 'puppeteer-core';
 
 import { debug } from '../log.ts';
 
@@ -87,6 +87,8 @@ export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Pr
   const executablePath = findChromium();
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'netnotes-chromium-'));
   log('launching %s', executablePath);
+  // Loaded on first use: a rebuild whose PDFs all come from the cache starts no browser.
+  const { default: puppeteer } = await import('puppeteer-core');
   const browser = await puppeteer.launch({
     executablePath,
     headless: true,

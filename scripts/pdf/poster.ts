@@ -4,6 +4,7 @@ import path from 'node:path';
 import { siteData } from '../site/data.ts';
 import type { StepContext } from '../site/steps.ts';
 import { withBrowser } from './browser.ts';
+import { printKey } from './cached-print.ts';
 import { printPage } from './print.ts';
 import { serveSiteToPage, siteUrl } from './site-page.ts';
 
@@ -25,36 +26,41 @@ export async function printPosterPdf(context: StepContext): Promise<void> {
   const pngFile = path.join(context.out, OUTPUT_DIR, catalog.poster.png);
   const { width, height } = catalog.poster;
 
-  const blocked = await withBrowser(async (browser) => {
-    const printed = await printPage(browser, {
-      siteDir: context.out,
-      pathPrefix: context.pathPrefix,
-      pagePath: POSTER_PAGE,
-      outFile: pdfFile,
-      pdf: { width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1', tagged: true },
-      metadata: {
-        title: `Docker ecosystem, edition ${catalog.edition.id}`,
-        author: metadata.author.name,
-        subject: `Docker-related tools sorted by what they do, edition ${catalog.edition.id} (${catalog.edition.date})`,
-        keywords: ['docker', 'containers', 'ecosystem', 'orchestration', 'networking'],
-        date: new Date(`${catalog.edition.date.length === 7 ? `${catalog.edition.date}-01` : catalog.edition.date}T00:00:00Z`),
-      },
+  const outputs = [path.join(OUTPUT_DIR, catalog.poster.pdf), path.join(OUTPUT_DIR, catalog.poster.png)];
+  const key = await printKey(context, POSTER_PAGE, { width, height, edition: catalog.edition, author: metadata.author.name });
+  const { reused } = await context.cache.outputs('pdf', key, context.out, outputs, async () => {
+    const blocked = await withBrowser(async (browser) => {
+      const printed = await printPage(browser, {
+        siteDir: context.out,
+        pathPrefix: context.pathPrefix,
+        pagePath: POSTER_PAGE,
+        outFile: pdfFile,
+        pdf: { width: `${width}px`, height: `${height}px`, printBackground: true, pageRanges: '1', tagged: true },
+        metadata: {
+          title: `Docker ecosystem, edition ${catalog.edition.id}`,
+          author: metadata.author.name,
+          subject: `Docker-related tools sorted by what they do, edition ${catalog.edition.id} (${catalog.edition.date})`,
+          keywords: ['docker', 'containers', 'ecosystem', 'orchestration', 'networking'],
+          date: new Date(`${catalog.edition.date.length === 7 ? `${catalog.edition.date}-01` : catalog.edition.date}T00:00:00Z`),
+        },
+      });
+
+      const page = await browser.newPage();
+      try {
+        const serving = await serveSiteToPage(page, context.out, context.pathPrefix);
+        await page.setViewport({ width, height, deviceScaleFactor: 2 });
+        await page.goto(siteUrl(POSTER_PAGE, context.pathPrefix), { waitUntil: 'load' });
+        await page.evaluate(() => document.fonts.ready);
+        await page.screenshot({ path: pngFile as `${string}.png`, clip: { x: 0, y: 0, width, height } });
+        return [...printed.blocked, ...serving.blocked];
+      } finally {
+        await page.close();
+      }
     });
 
-    const page = await browser.newPage();
-    try {
-      const serving = await serveSiteToPage(page, context.out, context.pathPrefix);
-      await page.setViewport({ width, height, deviceScaleFactor: 2 });
-      await page.goto(siteUrl(POSTER_PAGE, context.pathPrefix), { waitUntil: 'load' });
-      await page.evaluate(() => document.fonts.ready);
-      await page.screenshot({ path: pngFile as `${string}.png`, clip: { x: 0, y: 0, width, height } });
-      return [...printed.blocked, ...serving.blocked];
-    } finally {
-      await page.close();
-    }
+    for (const url of blocked) context.log.warn(`blocked a request that leaves the site while printing the poster: ${url}`);
   });
 
-  for (const url of blocked) context.log.warn(`blocked a request that leaves the site while printing the poster: ${url}`);
   const kb = (file: string) => stat(file).then((s) => `${Math.round(s.size / 1024)} KB`);
-  context.log.step('printed', `${path.relative(context.out, pdfFile)} (${await kb(pdfFile)}) and ${path.basename(pngFile)} (${await kb(pngFile)})`, performance.now() - started);
+  context.log.step(reused ? 'reused' : 'printed', `${path.relative(context.out, pdfFile)} (${await kb(pdfFile)}) and ${path.basename(pngFile)} (${await kb(pngFile)})`, performance.now() - started);
 }

@@ -1,6 +1,5 @@
 import { writeFile } from 'node:fs/promises';
 
-import { PDFDocument } from 'pdf-lib';
 import type { Browser, PDFOptions } from 'puppeteer-core';
 
 import { serveSiteToPage, siteUrl, type SiteServing } from './site-page.ts';
@@ -48,6 +47,7 @@ export async function printPage(browser: Browser, job: PrintJob): Promise<SiteSe
  * own title, author and date, so two builds of the same content give the same bytes.
  */
 export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
+  const { PDFDocument } = await import('pdf-lib');
   const document = await PDFDocument.load(pdf, { updateMetadata: false });
   document.setTitle(metadata.title, { showInWindowTitleBar: true });
   document.setAuthor(metadata.author);

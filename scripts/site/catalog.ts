@@ -9,6 +9,7 @@ import { drawPosterSvg } from '../catalog/poster-svg.ts';
 import { preflightChart } from '../catalog/preflight.ts';
 import type { Catalog, Category, Change, Edition } from '../catalog/types.ts';
 import { loadCatalog } from '../catalog/validate.ts';
+import { codeVersion, hashOf } from '../cache.ts';
 import { InputError, type Problem } from '../errors.ts';
 import type { SiteContext } from './data.ts';
 
@@ -43,24 +44,24 @@ export async function loadCatalogPage(context: SiteContext): Promise<CatalogData
   const started = performance.now();
   const catalog = await loadCatalog(path.join(context.root, CATALOG_DIR), CATALOG_DIR);
   const chart = resolveEdition(catalog);
-  const measure = createMeasure();
 
-  const layout = await layoutChart(chart, measure);
-  const issues = preflightChart(layout, measure);
-  if (issues.length > 0) {
-    const problems = issues.map((issue) => locateIssue(catalog, issue.tools, `chart preflight failed: ${issue.message}`));
+  // Layout is the slow step; it depends only on the resolved edition and the catalog code.
+  const key = hashOf(await codeVersion('catalog'), JSON.stringify(chart));
+  const { value: drawn, reused } = await context.cache.json('catalog', key, () => drawCatalog(chart));
+  if (drawn.issues.length > 0) {
+    const problems = drawn.issues.map((issue) => locateIssue(catalog, issue.tools, `chart preflight failed: ${issue.message}`));
     throw new InputError(`${problems.length} problem(s) in the laid-out chart:`, problems);
   }
-  const poster = drawPosterSvg(chart, layout, measure);
-  context.log.step('laid out', `the ecosystem chart: ${chart.tools.length} tools, ${chart.relations.length} arrows, ${layout.width}×${layout.height} px`, performance.now() - started);
+  const size = `${drawn.chart.width}×${drawn.chart.height} px`;
+  context.log.step(reused ? 'reused' : 'laid out', `the ecosystem chart: ${chart.tools.length} tools, ${chart.relations.length} arrows, ${size}`, performance.now() - started);
 
   return {
     edition: { id: chart.edition.id, date: chart.edition.date, author: chart.edition.author },
     previous: chart.previous && { id: chart.previous.id, date: chart.previous.date },
-    chartSvg: drawChartSvg(layout, chart.categories, { id: 'ecosystem-chart' }),
-    chart: { width: layout.width, height: layout.height },
-    posterSvg: poster.svg,
-    poster: { width: poster.width, height: poster.height, pdf: POSTER_PDF, png: POSTER_PNG },
+    chartSvg: drawn.chartSvg,
+    chart: drawn.chart,
+    posterSvg: drawn.posterSvg,
+    poster: { ...drawn.poster, pdf: POSTER_PDF, png: POSTER_PNG },
     categories: chart.categories.map(({ id, name, colour, description }) => ({
       id,
       name,
@@ -77,6 +78,28 @@ export async function loadCatalogPage(context: SiteContext): Promise<CatalogData
     added: chart.added,
     json: catalogJson(chart),
     csv: catalogCsv(chart),
+  };
+}
+
+interface DrawnCatalog {
+  chartSvg: string;
+  chart: { width: number; height: number };
+  posterSvg: string;
+  poster: { width: number; height: number };
+  issues: Array<{ tools: string[]; message: string }>;
+}
+
+async function drawCatalog(chart: ReturnType<typeof resolveEdition>): Promise<DrawnCatalog> {
+  const measure = createMeasure();
+  const layout = await layoutChart(chart, measure);
+  const issues = preflightChart(layout, measure).map(({ tools, message }) => ({ tools, message }));
+  const poster = drawPosterSvg(chart, layout, measure);
+  return {
+    chartSvg: drawChartSvg(layout, chart.categories, { id: 'ecosystem-chart' }),
+    chart: { width: layout.width, height: layout.height },
+    posterSvg: poster.svg,
+    poster: { width: poster.width, height: poster.height },
+    issues,
   };
 }
 
