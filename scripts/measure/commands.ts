@@ -44,6 +44,16 @@ export function iperfClient(address: string, port: number | string, durationSeco
   return ['iperf', '-c', address, '-P', '1', '-i', '1', '-p', String(port), '-f', 'g', '-t', String(durationSeconds), '-y', 'C'];
 }
 
+/**
+ * Wraps a command so it waits for one line on stdin before `exec` replaces the shell with it,
+ * keeping the PID. Starting hundreds of clients one by one takes seconds, during which the
+ * first ones would already send; held clients are all started, then released together. A
+ * shell whose stdin closes without that line (the harness died) exits without running the command.
+ */
+export function heldUntilReleased(argv: Argv): Argv {
+  return ['sh', '-c', 'read -r go && exec "$@"', 'sh', ...argv];
+}
+
 /** Formats a command for the manifest and messages, quoting any argument a POSIX shell would split or expand. */
 export function formatCommand(argv: Argv): string {
   return argv.map((arg) => (/^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replaceAll("'", "'\\''")}'`)).join(' ');

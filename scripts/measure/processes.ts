@@ -19,8 +19,8 @@ export class ProcessTable {
     this.#runner = runner;
   }
 
-  start(argv: Argv, files: { stdout: string; stderr: string }): TrackedProcess {
-    const started = this.#runner.start(argv, files);
+  start(argv: Argv, files: { stdout: string; stderr: string }, held: boolean): TrackedProcess {
+    const started = this.#runner.start(argv, files, held);
     const tracked: TrackedProcess = { ...started, argv };
     this.#live.add(tracked);
     tracked.exited = started.exited.then((exit) => {

@@ -22,17 +22,19 @@ export interface ProcessExit {
 export interface RunningProcess {
   pid: number;
   exited: Promise<ProcessExit>;
+  /** Writes the line a held process waits for on stdin; does nothing for a process started without `held`. */
+  release(): void;
 }
 
 /** The effects the harness has on the machine. The real one runs programs; tests pass a fake. */
 export interface Runner {
   /** Runs a short command to completion; a non-zero exit is returned, not thrown. */
   run(argv: Argv): Promise<CommandResult>;
-  /** Starts a long-running process whose stdout and stderr go straight to files. */
-  start(argv: Argv, files: { stdout: string; stderr: string }): RunningProcess;
+  /** Starts a long-running process whose stdout and stderr go straight to files; with `held`, its stdin is a pipe. */
+  start(argv: Argv, files: { stdout: string; stderr: string }, held: boolean): RunningProcess;
   /** Sends a signal to one process by its PID; a process that already ended is ignored. */
   kill(pid: number, signal: NodeJS.Signals): void;
-  /** Waits `ms`, or less when `cancel` aborts first; a pending wait never keeps the process alive. */
+  /** Waits `ms`, or less when `cancel` aborts first. */
   sleep(ms: number, cancel?: AbortSignal): Promise<void>;
 }
 
@@ -52,11 +54,11 @@ export const systemRunner: Runner = {
     });
   },
 
-  start(argv, files) {
+  start(argv, files, held) {
     const stdout = openSync(files.stdout, 'wx');
     const stderr = openSync(files.stderr, 'wx');
     try {
-      const child = spawn(argv[0], argv.slice(1), { stdio: ['ignore', stdout, stderr] });
+      const child = spawn(argv[0], argv.slice(1), { stdio: [held ? 'pipe' : 'ignore', stdout, stderr] });
       child.on('error', (error) => trace('%s failed: %s', argv[0], error.message));
       if (child.pid === undefined) throw new Error(`could not start ${argv[0]}: not found or not executable`);
       trace('started pid %d: %s', child.pid, argv.join(' '));
@@ -66,7 +68,9 @@ export const systemRunner: Runner = {
           resolve({ exitCode, signal });
         });
       });
-      return { pid: child.pid, exited };
+      // A held process that was stopped before its release has closed its stdin, so writes may fail.
+      child.stdin?.on('error', (error) => trace('stdin of pid %d: %s', child.pid, error.message));
+      return { pid: child.pid, exited, release: () => child.stdin?.end('go\n') };
     } finally {
       closeSync(stdout);
       closeSync(stderr);
@@ -82,7 +86,7 @@ export const systemRunner: Runner = {
   },
 
   sleep(ms, cancel) {
-    return setTimeout(ms, undefined, { signal: cancel, ref: false }).catch((error: unknown) => {
+    return setTimeout(ms, undefined, { signal: cancel }).catch((error: unknown) => {
       if ((error as Error).name !== 'AbortError') throw error;
     });
   },

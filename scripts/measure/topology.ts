@@ -1,5 +1,5 @@
 import { clientAddress, serverAddress } from './addresses.ts';
-import { addNamespace, inNamespace, ipIn, iperfClient, iperfServer } from './commands.ts';
+import { addNamespace, heldUntilReleased, inNamespace, ipIn, iperfClient, iperfServer } from './commands.ts';
 import { clientName, clientNamespace, serverName, serverNamespace, switchNamespace } from './naming.ts';
 import { TECHNIQUE_INFO } from './techniques/index.ts';
 import type { Container, Wiring } from './techniques/wiring.ts';
@@ -40,6 +40,7 @@ export function buildTopology(technique: Technique, configuration: Configuration
       name: serverName(server.index),
       namespace: server.namespace,
       argv: inNamespace(server.namespace, iperfServer()),
+      held: false,
     })),
     clients: clients.flatMap((client) => clientProcesses(client, configuration, wiring, durationSeconds)),
   };
@@ -50,7 +51,8 @@ function clientProcesses(client: Container, configuration: Configuration, wiring
   return numbered(configuration.clientsPerContainer).map((j) => ({
     name: clientName(client.index, j),
     namespace: client.namespace,
-    argv: inNamespace(client.namespace, iperfClient(target.address, target.port, durationSeconds)),
+    argv: inNamespace(client.namespace, heldUntilReleased(iperfClient(target.address, target.port, durationSeconds))),
+    held: true,
   }));
 }
 

@@ -36,6 +36,8 @@ export interface IperfProcess {
   name: string;
   namespace: string;
   argv: Argv;
+  /** True when the process waits for a line on stdin before it runs iperf (see `heldUntilReleased`). */
+  held: boolean;
 }
 
 /** A network of emulated containers for one technique and configuration. */

@@ -64,6 +64,15 @@ describe('executePlan', () => {
     expect(progress.stopped).toBe(true);
   });
 
+  it('releases clients once all are started', async () => {
+    const runner = new FakeRunner();
+
+    await executePlan({ plan: plan({ repetitions: 1 }), runner, folder, progress: recordingProgress(), signal: new AbortController().signal, log: createMemoryLogger() });
+
+    // pid 1000 is the server; 1001 and 1002 are the clients.
+    expect(runner.events).toEqual(['start 1000', 'start 1001', 'start 1002', 'release 1001', 'release 1002']);
+  });
+
   it('removes every namespace it created', async () => {
     const runner = new FakeRunner();
 
@@ -91,9 +100,19 @@ describe('executePlan', () => {
       reason: 'wrote no CSV rows',
       stderr: fixture('refused-client.stderr'),
     });
-    expect(failures[0].command).toBe(`ip netns exec ${PREFIX}c2 iperf -c 198.18.10.1 -P 1 -i 1 -p 5001 -f g -t 5 -y C`);
+    expect(failures[0].command).toBe(`ip netns exec ${PREFIX}c2 sh -c 'read -r go && exec "$@"' sh iperf -c 198.18.10.1 -P 1 -i 1 -p 5001 -f g -t 5 -y C`);
     const rep = path.join(folder, 'bridge/one-server/2-clients/rep-1');
     expect(readdirSync(rep).sort()).toEqual(['client-c1-p1.csv', 'client-c2-p1.csv', 'client-c2-p1.stderr', 'server-s1.csv']);
+  });
+
+  it('records a client reset part-way', async () => {
+    const runner = new FakeRunner();
+    runner.clientBehaviour = (argv) => (argv.includes(`${PREFIX}c1`) ? 'reset' : 'ok');
+
+    const failures = await executePlan({ plan: plan({ repetitions: 1 }), runner, folder, progress: recordingProgress(), signal: new AbortController().signal, log: createMemoryLogger() });
+
+    expect(failures.map((failure) => [failure.process, failure.reason, failure.exit_code])).toEqual([['client-c1-p1', 'wrote to stderr', 0]]);
+    expect(failures[0].stderr).toBe(fixture('reset-client.stderr'));
   });
 
   it('stops a client that runs far past its duration', async () => {

@@ -7,8 +7,8 @@ import type { Argv } from '../../scripts/measure/types.ts';
 const FIXTURES = path.join(import.meta.dirname, '../fixtures/measure');
 export const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
 
-/** How a fake iperf client behaves: write a real client log, be refused, or hang until killed. */
-export type ClientBehaviour = 'ok' | 'refused' | 'hang';
+/** How a fake iperf client behaves: write a real client log, be refused, lose its server part-way, or hang until killed. */
+export type ClientBehaviour = 'ok' | 'refused' | 'reset' | 'hang';
 
 interface FakeProcess {
   argv: Argv;
@@ -27,6 +27,8 @@ export class FakeRunner implements Runner {
   readonly namespaces = new Set<string>();
   readonly killed: Array<{ pid: number; signal: NodeJS.Signals }> = [];
   readonly started: Argv[] = [];
+  /** `start <pid>` and `release <pid>` in the order they happened. */
+  readonly events: string[] = [];
   readonly #processes = new Map<number, FakeProcess>();
   #nextPid = 1000;
 
@@ -53,9 +55,10 @@ export class FakeRunner implements Runner {
     return ok('');
   }
 
-  start(argv: Argv, files: { stdout: string; stderr: string }) {
+  start(argv: Argv, files: { stdout: string; stderr: string }, held: boolean) {
     const pid = this.#nextPid++;
     this.started.push(argv);
+    this.events.push(`start ${pid}`);
     writeFileSync(files.stdout, '', { flag: 'wx' });
     writeFileSync(files.stderr, '', { flag: 'wx' });
 
@@ -67,8 +70,15 @@ export class FakeRunner implements Runner {
     this.#processes.set(pid, { argv, resolve, files });
     this.onStart(argv);
 
-    if (argv.includes('-c')) this.#playClient(pid, this.clientBehaviour(argv));
-    return { pid, exited };
+    const play = () => {
+      if (argv.includes('-c')) this.#playClient(pid, this.clientBehaviour(argv));
+    };
+    if (!held) play();
+    const release = () => {
+      this.events.push(`release ${pid}`);
+      if (held) play();
+    };
+    return { pid, exited, release };
   }
 
   kill(pid: number, signal: NodeJS.Signals): void {
@@ -94,7 +104,11 @@ export class FakeRunner implements Runner {
     if (behaviour === 'hang') return;
     setImmediate(() => {
       if (behaviour === 'ok') writeFileSync(child.files.stdout, fixture('tcp-client.csv'));
-      else writeFileSync(child.files.stderr, fixture('refused-client.stderr'));
+      if (behaviour === 'refused') writeFileSync(child.files.stderr, fixture('refused-client.stderr'));
+      if (behaviour === 'reset') {
+        writeFileSync(child.files.stdout, fixture('reset-client.csv'));
+        writeFileSync(child.files.stderr, fixture('reset-client.stderr'));
+      }
       child.resolve({ exitCode: 0, signal: null });
     });
   }

@@ -80,8 +80,8 @@ describe('measure', () => {
     const manifest = JSON.parse(readFileSync(path.join(request.out, 'manifest.json'), 'utf8'));
     expect(manifest.commands.map((step: { configuration: string }) => step.configuration)).toEqual(['1-clients', '1x2']);
     expect(manifest.commands[1].clients).toEqual([
-      `ip netns exec ${PREFIX}c1 iperf -c 198.18.10.1 -P 1 -i 1 -p 5001 -f g -t 5 -y C`,
-      `ip netns exec ${PREFIX}c1 iperf -c 198.18.10.1 -P 1 -i 1 -p 5001 -f g -t 5 -y C`,
+      `ip netns exec ${PREFIX}c1 sh -c 'read -r go && exec "$@"' sh iperf -c 198.18.10.1 -P 1 -i 1 -p 5001 -f g -t 5 -y C`,
+      `ip netns exec ${PREFIX}c1 sh -c 'read -r go && exec "$@"' sh iperf -c 198.18.10.1 -P 1 -i 1 -p 5001 -f g -t 5 -y C`,
     ]);
     expect(manifest.commands[1].network).toContain(`ip -n ${PREFIX}sw link add nn-br0 type bridge`);
   });

@@ -84,11 +84,14 @@ describe('buildTopology', () => {
 
   it('runs the study client command in each client namespace', () => {
     const topology = buildTopology('bridge', oneServer(2), PREFIX, 7);
+    const hold = ['sh', '-c', 'read -r go && exec "$@"', 'sh'];
+    const iperf = ['iperf', '-c', '198.18.10.1', '-P', '1', '-i', '1', '-p', '5001', '-f', 'g', '-t', '7', '-y', 'C'];
 
     expect(topology.clients.map((client) => client.argv)).toEqual([
-      ['ip', 'netns', 'exec', `${PREFIX}c1`, 'iperf', '-c', '198.18.10.1', '-P', '1', '-i', '1', '-p', '5001', '-f', 'g', '-t', '7', '-y', 'C'],
-      ['ip', 'netns', 'exec', `${PREFIX}c2`, 'iperf', '-c', '198.18.10.1', '-P', '1', '-i', '1', '-p', '5001', '-f', 'g', '-t', '7', '-y', 'C'],
+      ['ip', 'netns', 'exec', `${PREFIX}c1`, ...hold, ...iperf],
+      ['ip', 'netns', 'exec', `${PREFIX}c2`, ...hold, ...iperf],
     ]);
+    expect(topology.clients.map((client) => client.held)).toEqual([true, true]);
     expect(topology.servers.map((server) => server.argv)).toEqual([
       ['ip', 'netns', 'exec', `${PREFIX}s1`, 'iperf', '-s', '-p', '5001', '-y', 'C', '-i', '1'],
     ]);
@@ -118,7 +121,7 @@ describe('buildTopology', () => {
       '-t nat -A PREROUTING -d 198.18.12.254 -p tcp --dport 6001 -j DNAT --to-destination 198.18.13.1:5001',
       '-t nat -A PREROUTING -d 198.18.12.254 -p tcp --dport 6002 -j DNAT --to-destination 198.18.13.2:5001',
     ]);
-    expect(topology.clients.map((client) => client.argv.slice(6, 7).concat(client.argv.slice(11, 13)))).toEqual([
+    expect(topology.clients.map((client) => client.argv.slice(10, 11).concat(client.argv.slice(15, 17)))).toEqual([
       ['198.18.12.254', '-p', '6001'],
       ['198.18.12.254', '-p', '6002'],
     ]);
