@@ -13,7 +13,7 @@ const SOURCE = fileURLToPath(new URL('../../test/fixtures/ingest/netns/sixteen-c
 const WORKER = fileURLToPath(new URL('./ingest-worker.ts', import.meta.url));
 const PANDAS = fileURLToPath(new URL('./pandas-worker.py', import.meta.url));
 
-interface Measured {
+export interface Measured {
   seconds: number;
   records: number;
   groups: number;
@@ -21,11 +21,18 @@ interface Measured {
   maxRssKiB: number;
 }
 
+/** The size of the generated file and the fastest run of each reader, for `netnotes bench`'s table. */
+export interface IngestBench {
+  bytes: number;
+  ours: Measured;
+  pandas: Measured;
+}
+
 /**
  * Builds a file of about `sizeMb` MB, times our ingest and pandas on it `runs` times each (in
  * alternating order, keeping the fastest run of each), prints the ratios and deletes the file.
  */
-export async function benchIngest(sizeMb: number, runs: number, log: Logger): Promise<void> {
+export async function benchIngest(sizeMb: number, runs: number, log: Logger): Promise<IngestBench> {
   const python = findPandasPython();
   const folder = await mkdtemp(join(tmpdir(), 'netnotes-bench-'));
   try {
@@ -61,6 +68,7 @@ export async function benchIngest(sizeMb: number, runs: number, log: Logger): Pr
       throw new Error(`the two readers disagree: ours ${JSON.stringify(ours)}, pandas ${JSON.stringify(pandas)}`);
     }
     for (const line of table(bytes, ours, pandas)) process.stdout.write(`${line}\n`);
+    return { bytes, ours, pandas };
   } finally {
     await rm(folder, { recursive: true, force: true });
   }
