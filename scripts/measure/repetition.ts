@@ -36,15 +36,15 @@ export interface RepetitionContext {
 export const SERVER_GRACE_MS = 500;
 /**
  * Gap between releasing two clients. iperf 2.1.8's server aborted (glibc heap corruption, or a
- * pthread priority assertion) in 3 of 3 runs of 256 clients released in one synchronous loop,
- * and in none of 12 runs with this gap (bridge and nat, 16x16, `-t 1`, 2 vCPUs).
+ * pthread priority assertion) in 3 of 3 runs of 256 clients released in one synchronous loop.
+ * It did not abort in any of 12 runs with this gap (bridge and nat, 16x16, `-t 1`, 2 vCPUs).
  */
 export const RELEASE_GAP_MS = 1;
 const STOP_GRACE_MS = 3000;
 const LISTEN_POLL_MS = 50;
 const LISTEN_TIMEOUT_MS = 5000;
 
-/** Runs the servers, then all clients at once, then stops the servers; returns the processes that failed. */
+/** Runs the servers, then all clients at once, then stops the servers. Returns the processes that failed. */
 export async function runRepetition(context: RepetitionContext): Promise<Failure[]> {
   const { processes, step, folder } = context;
   await mkdir(folder, { recursive: true });
@@ -95,7 +95,7 @@ async function waitUntilListening(context: RepetitionContext, iperf: IperfProces
   throw new Error(`iperf server ${iperf.name} in ${iperf.namespace} was not listening on port ${IPERF_PORT} after ${LISTEN_TIMEOUT_MS / 1000} s`);
 }
 
-/** Waits for every client; a client still running at twice its duration plus 10 s is stopped and returned as timed out. */
+/** Waits for every client. A client still running at twice its duration plus 10 s is stopped and returned as timed out. */
 async function waitForClients(context: RepetitionContext, clients: TrackedProcess[]): Promise<Set<TrackedProcess>> {
   const limitMs = (2 * context.durationSeconds + 10) * 1000;
   const allExited = Promise.all(clients.map((client) => client.exited));
@@ -110,7 +110,7 @@ async function checkServers(context: RepetitionContext, servers: TrackedProcess[
   const failures: Failure[] = [];
   for (const [index, server] of servers.entries()) {
     const iperf = context.step.topology.servers[index];
-    // The harness stops servers with SIGTERM; any other end means the server died during the test.
+    // The harness stops servers with SIGTERM, so any other end means the server died during the test.
     const stoppedByUs = server.exit?.signal === 'SIGTERM' || server.exit?.exitCode === 0;
     if (!stoppedByUs) failures.push(await failure(context, iperf, server, 'server ended before the clients finished'));
   }
