@@ -5,7 +5,14 @@ import { createLogger } from '../log.ts';
 
 /** Registers `bench` and its benchmarks. */
 export function registerBenchCommands(program: Command): void {
-  const bench = program.command('bench').description('measure the pipeline against reference tools');
+  const bench = program
+    .command('bench')
+    .description('measure builds, ingest, the poster print and the report page against their goals; print one table and write docs/benchmarks.md')
+    .option('--short', 'quick run for CI: 50 MB ingest file, table written to .cache/bench/benchmarks.md instead')
+    .action(async (options: { short?: boolean }) => {
+      const { runBench } = await import('./run.ts');
+      await runBench({ root: process.cwd(), short: options.short === true }, createLogger({ quiet: program.opts().quiet }));
+    });
   bench
     .command('ingest')
     .description('time ingest and pandas read_csv + groupby mean on a ~1 GB iperf 2 CSV of repeated real rows; print ratios')
