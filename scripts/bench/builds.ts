@@ -34,10 +34,10 @@ export async function timeBuilds(projectRoot: string, log: Logger): Promise<{ ti
   return { times: { coldMs, noChangeMs, newRunMs }, copy };
 }
 
-async function timedBuild(root: string, out: string, what: string, log: Logger): Promise<number> {
+async function timedBuild(root: string, out: string, label: string, log: Logger): Promise<number> {
   const result = await runBuildProcess(root, out, { pdf: true });
-  if (result.code !== 0) throw new Error(`the ${what} failed (exit ${result.code}):\n${result.stderr.trim()}`);
-  log.step('timed', what, result.ms);
+  if (result.code !== 0) throw new Error(`the ${label} failed (exit ${result.code}):\n${result.stderr.trim()}`);
+  log.step('timed', label, result.ms);
   return result.ms;
 }
 

@@ -15,7 +15,7 @@ export interface PosterTimes {
 
 /**
  * Prints the poster page of a built site twice, wall clock with the browser start included in
- * both: with netnotes (puppeteer-core, requests answered from the folder, metadata rewritten)
+ * both: with netnotes (puppeteer-core, requests served from the folder, metadata rewritten)
  * and with `chromium --headless --print-to-pdf` on the same HTML file.
  */
 export async function timePosterPrint(siteDir: string): Promise<PosterTimes> {
@@ -44,7 +44,7 @@ export async function timePosterPrint(siteDir: string): Promise<PosterTimes> {
   }
 }
 
-/** The poster's size in CSS pixels, from the width and height of its outer SVG. */
+/** Reads the poster's size in CSS pixels from the width and height of its outer SVG. */
 function posterSize(html: string): { width: number; height: number } {
   const svg = /<svg\b[^>]*>/.exec(html)?.[0] ?? '';
   const width = Number(/\bwidth="(\d+(?:\.\d+)?)"/.exec(svg)?.[1]);

@@ -23,7 +23,7 @@ const ratio = (value: number) => value.toFixed(2);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 
-/** The goals of the bench, each measured against its reference in the same run. */
+/** Computes each goal's ratio against its reference measured in the same run. */
 export function benchRows({ builds, ingest, poster, weight }: BenchResults): Row[] {
   const noChange = builds.noChangeMs / builds.coldMs;
   const newRun = builds.newRunMs / builds.coldMs;
@@ -53,7 +53,7 @@ export function benchRows({ builds, ingest, poster, weight }: BenchResults): Row
   ];
 }
 
-/** The rows as a Markdown table, with a met/missed column. */
+/** Formats the rows as a Markdown table with a met/missed column. */
 export function markdownTable(rows: Row[]): string {
   const lines = ['| measure | reference | measured | goal | result |', '|---|---|---|---|---|'];
   for (const row of rows) lines.push(`| ${row.measure} | ${row.reference} | ${row.value} | ${row.goal} | ${row.met ? 'met' : '**missed**'} |`);

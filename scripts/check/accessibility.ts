@@ -40,9 +40,9 @@ const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 const CHART_AUDIT = new URL('./chart-audit.browser.js', import.meta.url);
 
 /**
- * Opens every HTML page of the built site in Chromium, served from the output folder, and
- * reports axe-core violations, charts without a title, description or data table, requests
- * that leave the site (blocked) and site files a page asked for that do not exist.
+ * Opens every HTML page of the built site in Chromium, served from the output folder. Reports
+ * axe-core violations, charts without a title, description or data table, requests that
+ * leave the site (blocked), and requested site files that do not exist.
  */
 export async function checkPages(options: PageCheckOptions): Promise<PageCheckReport> {
   const files = (await listFiles(options.siteDir)).filter((file) => file.endsWith('.html'));

@@ -24,9 +24,9 @@ export const HOSTILE_DESCRIPTION = `${BREAKOUT_PAYLOAD} keeps long-running servi
 const DESCRIBED_TOOL = 'Marathon';
 
 /**
- * Injects the hostile strings into copies of the catalog and of the default run's manifest:
- * every catalog string equal to a `from` value is replaced (so references to a renamed tool
- * still resolve), the manifest fields named by `from` are overwritten, and one tool gets
+ * Injects the hostile strings into copies of the catalog and of the default run's manifest.
+ * Every catalog string equal to a `from` value is replaced, so references to a renamed tool
+ * still resolve. The manifest fields named by `from` are overwritten, and one tool gets
  * HOSTILE_DESCRIPTION.
  */
 export async function injectHostileData(copy: ProjectCopy, source: string): Promise<void> {

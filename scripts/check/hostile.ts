@@ -28,10 +28,10 @@ const MUST_CARRY = [
 
 /**
  * Builds the site, PDFs included, from a catalog and a run manifest carrying script and
- * attribute-breakout strings, then checks every output: no live markup in HTML, SVG or XML
- * (feeds are also checked after one round of entity decoding, as a feed reader does), CSV and
- * JSON that parse and carry the strings unchanged, PDFs without JavaScript, and no page that
- * runs the payload in Chromium.
+ * attribute-breakout strings, then checks every output. HTML, SVG and XML must have no live
+ * markup, and feeds must have none after one round of entity decoding, as a feed reader does.
+ * CSV and JSON must parse and carry the strings unchanged, PDFs must have no JavaScript, and no
+ * page may run the payload in Chromium.
  */
 export async function checkHostileData(projectRoot: string): Promise<Finding[]> {
   const copy = await ProjectCopy.create(projectRoot);

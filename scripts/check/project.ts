@@ -2,7 +2,7 @@ import { lstat, mkdir, mkdtemp, readdir, rm, symlink, writeFile } from 'node:fs/
 import os from 'node:os';
 import path from 'node:path';
 
-/** What a build reads from the project root; everything else (output, .cache/, .git) stays behind. */
+/** Entries of the project root that a build reads; the output, .cache/ and .git stay behind. */
 const PROJECT_ENTRIES = ['content', 'templates', 'scripts', 'data', 'node_modules', '.eleventy.js', 'package.json'];
 
 /**
@@ -42,15 +42,15 @@ export class ProjectCopy {
     let current = '';
     for (const part of relative.split(/[\\/]/).filter(Boolean)) {
       current = path.join(current, part);
-      const here = path.join(this.root, current);
-      const stats = await lstat(here).catch(() => undefined);
+      const folder = path.join(this.root, current);
+      const stats = await lstat(folder).catch(() => undefined);
       if (stats?.isDirectory()) continue;
 
-      await rm(here, { force: true });
-      await mkdir(here);
+      await rm(folder, { force: true });
+      await mkdir(folder);
       const real = path.join(this.#source, current);
       const children = await readdir(real).catch(() => [] as string[]);
-      for (const child of children) await symlink(path.join(real, child), path.join(here, child));
+      for (const child of children) await symlink(path.join(real, child), path.join(folder, child));
     }
     return path.join(this.root, relative);
   }

@@ -21,7 +21,7 @@ export interface RunChecksOptions {
   checks: CheckName[];
 }
 
-/** Where the list of external links goes; they are listed for a person to review, never fetched. */
+/** Path of the list of external links, which is for a person to review; they are never fetched. */
 export const EXTERNAL_LINKS_FILE = '.cache/check/external-links.txt';
 
 /** Runs the chosen checks, prints every finding, and returns whether any check found a problem. */
@@ -75,7 +75,7 @@ async function requireFolder(dir: string): Promise<void> {
   throw new UsageError(`no built site at ${dir}: run \`npm run build\` first or pass --site DIR`);
 }
 
-/** The address the site is published at, from data/metadata.yaml; undefined when it has none. */
+/** Reads the address the site is published at from data/metadata.yaml; undefined when it has none. */
 async function baseUrlOf(root: string): Promise<string | undefined> {
   try {
     const metadata = parse(await readFile(path.join(root, 'data/metadata.yaml'), 'utf8')) as { url?: unknown } | null;

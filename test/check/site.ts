@@ -15,7 +15,7 @@ export function writeSite(files: Record<string, string>): string {
   return dir;
 }
 
-/** A complete, accessible page around `body`. */
+/** Wraps `body` in a complete, accessible page. */
 export function page(title: string, body: string): string {
   return `<!doctype html>
 <html lang="en">
