@@ -30,7 +30,10 @@ export default function (eleventyConfig) {
   eleventyConfig.addGlobalData('catalog', async () => (await siteData()).catalog);
 
   // Read data/ again on every rebuild in watch mode; Eleventy does not watch it by itself.
+  // Its scan of the config's imports cannot parse TypeScript, so that scan is off; a change
+  // to scripts/ needs a restart of `netnotes dev`.
   eleventyConfig.addWatchTarget('data/**/*');
+  eleventyConfig.setWatchJavaScriptDependencies(false);
   eleventyConfig.on('eleventy.beforeWatch', () => invalidateSiteData());
 
   // Filters shared by every template (dates, numbers, CSV, escaping).

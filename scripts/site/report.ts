@@ -89,6 +89,8 @@ async function runFolders(runsDir: string): Promise<string[]> {
   const names = (await readdir(runsDir)).sort();
   const folders: string[] = [];
   for (const name of names) {
+    // `netnotes measure` writes a run into a hidden .NAME.partial folder until it is complete.
+    if (name.startsWith('.')) continue;
     const folder = path.join(runsDir, name);
     if ((await stat(folder)).isDirectory()) folders.push(folder);
   }

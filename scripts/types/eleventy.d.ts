@@ -5,6 +5,7 @@ declare module '@11ty/eleventy' {
     pathPrefix?: string;
     quietMode?: boolean;
     runMode?: 'build' | 'watch' | 'serve';
+    config?: (eleventyConfig: any) => void;
   }
 
   export default class Eleventy {
