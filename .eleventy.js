@@ -8,8 +8,9 @@ import { invalidateSiteData, siteData } from './scripts/site/data.ts';
 import { registerFilters } from './scripts/site/filters.ts';
 
 export const config = {
+  // The input folder, <root>/content, is given by `netnotes build` and `dev`, so a build of
+  // another project root reads that root's pages; includes and layouts are relative to it.
   dir: {
-    input: 'content',
     includes: '../templates',
     layouts: '../templates/layouts',
     data: '_data',

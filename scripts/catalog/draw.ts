@@ -14,7 +14,7 @@ export function drawChartSvg(layout: ChartLayout, categories: Category[], option
   const colours = new Map(categories.map((c) => [c.id, c.colour]));
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" ${options.id ? `id="${x(options.id)}" ` : ''}class="ecosystem-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}, Arial, sans-serif" role="img" aria-labelledby="chart-title">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" ${options.id ? `id="${x(options.id)}" ` : ''}class="ecosystem-chart" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="${FONT_FAMILY}, Arial, sans-serif" role="graphics-document document" aria-labelledby="chart-title">`,
     `<title id="chart-title">${x(layout.title.text)}: ${layout.tools.length} tools in ${categories.length} categories</title>`,
     defs(),
     `<rect width="${width}" height="${height}" fill="#f4f7fa"/>`,

@@ -12,6 +12,7 @@ export const CHART_FONT = 'Liberation Sans';
  * `idPrefix` makes the SVG's element ids unique when several charts share one page.
  */
 export async function renderChart(spec: TopLevelSpec, idPrefix: string): Promise<string> {
+  const label = chartLabel(spec);
   requireFont();
   // Vega is loaded on first use: a rebuild that finds every chart in the cache never needs it.
   const [vega, vegaLite] = await Promise.all([import('vega'), import('vega-lite')]);
@@ -19,10 +20,33 @@ export async function renderChart(spec: TopLevelSpec, idPrefix: string): Promise
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
-    return prefixIds(svg, idPrefix);
+    return labelSvg(prefixIds(svg, idPrefix), idPrefix, label);
   } finally {
     view.finalize();
   }
+}
+
+function chartLabel(spec: TopLevelSpec): { title: string; description: string } {
+  const title = typeof spec.title === 'object' && spec.title && 'text' in spec.title ? String(spec.title.text) : String(spec.title ?? '');
+  return { title, description: spec.description ?? '' };
+}
+
+/**
+ * Gives the SVG a <title> and <desc> that screen readers announce; Vega's own SVG has ARIA
+ * roles on its marks but no name for the chart as a whole.
+ */
+export function labelSvg(svg: string, idPrefix: string, label: { title: string; description: string }): string {
+  const titleId = `${idPrefix}-title`;
+  const descId = `${idPrefix}-desc`;
+  const open = svg.match(/^<svg\b[^>]*>/);
+  if (!open) throw new Error('Vega returned no <svg> element');
+  const attributes = open[0].replace(/^<svg\b/, `<svg role="graphics-document document" aria-labelledby="${titleId}" aria-describedby="${descId}"`);
+  const children = `<title id="${titleId}">${escapeXml(label.title)}</title><desc id="${descId}">${escapeXml(label.description)}</desc>`;
+  return attributes + children + svg.slice(open[0].length);
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function requireFont(): void {

@@ -35,27 +35,11 @@ export async function printPage(browser: Browser, job: PrintJob): Promise<SiteSe
     await page.emulateMediaType('print');
     await page.evaluate(() => document.fonts.ready);
     const printed = await page.pdf(job.pdf);
+    // pdf-lib is loaded only when a page is printed, which a fully cached rebuild never does.
+    const { withMetadata } = await import('./metadata.ts');
     await writeFile(job.outFile, await withMetadata(printed, job.metadata));
     return serving;
   } finally {
     await page.close();
   }
-}
-
-/**
- * Rewrites Chromium's document information, which carries the print time, with the content's
- * own title, author and date, so two builds of the same content give the same bytes.
- */
-export async function withMetadata(pdf: Uint8Array, metadata: PdfMetadata): Promise<Uint8Array> {
-  const { PDFDocument } = await import('pdf-lib');
-  const document = await PDFDocument.load(pdf, { updateMetadata: false });
-  document.setTitle(metadata.title, { showInWindowTitleBar: true });
-  document.setAuthor(metadata.author);
-  if (metadata.subject) document.setSubject(metadata.subject);
-  if (metadata.keywords) document.setKeywords(metadata.keywords);
-  document.setCreator('netnotes');
-  document.setProducer('netnotes (Chromium, pdf-lib)');
-  document.setCreationDate(metadata.date);
-  document.setModificationDate(metadata.date);
-  return document.save({ useObjectStreams: false });
 }
