@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 
 import { createLogger } from '../log.ts';
+import { checkOutFolder } from './out-folder.ts';
 
 /** Registers `build` and `dev`. */
 export function registerBuildCommands(program: Command): void {
@@ -11,6 +12,7 @@ export function registerBuildCommands(program: Command): void {
     .option('--pathprefix <prefix>', 'URL prefix when the site is served from a sub-path, e.g. /blog/', '/')
     .option('--no-pdf', 'skip printing the PDFs (they need Chromium)')
     .action(async (options: { out: string; pathprefix: string; pdf: boolean }) => {
+      await checkOutFolder(process.cwd(), options.out);
       const { build } = await import('./build.ts');
       const log = createLogger({ quiet: program.opts().quiet });
       await build({ root: process.cwd(), out: options.out, pathPrefix: options.pathprefix, pdf: options.pdf }, log);
