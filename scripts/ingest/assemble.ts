@@ -149,7 +149,8 @@ export function wholeTestIndex(records: IngestRecord[]): number | undefined {
   const marked = records.findIndex((r) => r.whole);
   if (marked >= 0) return marked;
   if (records.some((r) => r.whole === false)) return undefined;
-  const largestEnd = Math.max(...records.map((r) => r.end));
+  // A reduce, not Math.max(...ends): a long stream has more rows than a call takes arguments.
+  const largestEnd = records.reduce((largest, r) => Math.max(largest, r.end), -Infinity);
   let found: number | undefined;
   records.forEach((record, index) => {
     if (record.start === 0 && record.end === largestEnd) {
