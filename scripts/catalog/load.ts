@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { LineCounter, parseDocument } from 'yaml';
+import { LineCounter, parseDocument, visit, type Document } from 'yaml';
 
 import type { Problem } from '../errors.ts';
 import { SourcePositions } from './positions.ts';
@@ -50,6 +50,31 @@ export function parseCatalogText(file: string, text: string): { file: CatalogFil
   });
 
   const positions = new SourcePositions(file, document, lineCounter);
-  const data = document.errors.length === 0 ? document.toJS() : {};
+  let data: unknown = {};
+  if (document.errors.length === 0) {
+    const converted = documentData(document, file, lineCounter);
+    data = converted.data;
+    if (converted.problem) problems.push(converted.problem);
+  }
   return { file: { file, data: data ?? {}, positions }, problems };
+}
+
+/** Converts a document to plain data, reporting aliases that expand too far instead of throwing. */
+function documentData(document: Document, file: string, lineCounter: LineCounter): { data: unknown; problem?: Problem } {
+  try {
+    return { data: document.toJS() };
+  } catch (error) {
+    // yaml (2.x) throws a ReferenceError when aliases resolve to more nodes than its maxAliasCount (100).
+    if (!(error instanceof ReferenceError)) throw error;
+    let offset = 0;
+    visit(document, {
+      Alias(_, node) {
+        offset = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      },
+    });
+    const { line, col } = lineCounter.linePos(offset);
+    const message = 'invalid YAML: its aliases expand to too much data; write the values out or use fewer aliases';
+    return { data: {}, problem: { file, line, column: col, message } };
+  }
 }
