@@ -28,4 +28,16 @@ describe('catalog hostile input', () => {
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/catalog\.yaml:65:10: invalid YAML: its aliases expand/);
   });
+
+  it('rejects a missing folder with exit 2', () => {
+    const result = validate('no-such-catalog');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: catalog folder not found: no-such-catalog\n');
+  });
+
+  it('rejects a file given as the folder', () => {
+    const result = validate('README.md');
+    expect(result.status).toBe(2);
+    expect(result.stderr).toBe('error: README.md is a file; give the catalog folder, e.g. data/catalog\n');
+  });
 });
