@@ -1,4 +1,9 @@
-import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import { createRequire } from 'node:module';
+
+// The t quantile package takes a tenth of a second to load; it is required on first use, so a
+// rebuild that reuses every run's analysis never loads it.
+const require = createRequire(import.meta.url);
+let tQuantile: ((p: number, v: number) => number) | undefined;
 
 /** Mean, spread and 95 % confidence interval of one quantity across repetitions. */
 export interface Stats {
@@ -25,6 +30,7 @@ export function summarize(values: readonly number[]): Stats {
 
   const variance = values.reduce((sum, v) => sum + (v - mean) ** 2, 0) / (n - 1);
   const sd = Math.sqrt(variance);
+  tQuantile ??= require('@stdlib/stats-base-dists-t-quantile') as (p: number, v: number) => number;
   const halfWidth = tQuantile(0.975, n - 1) * (sd / Math.sqrt(n));
   return { ...stats, sd, ci95: { low: mean - halfWidth, high: mean + halfWidth } };
 }

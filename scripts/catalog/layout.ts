@@ -1,12 +1,10 @@
-import elkModule, { type ELK, type ElkEdgeSection, type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import type { ELK, ElkEdgeSection, ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js';
 
 import type { ChartEdition, RelationView, ToolView } from './edition.ts';
 import type { Measure } from './measure.ts';
 import { CHART_STYLE as S } from './style.ts';
 import type { Category, Vendor } from './types.ts';
 
-// elkjs ships CommonJS whose typings describe the default export as an ES module namespace.
-const ElkConstructor = elkModule as unknown as new () => ELK;
 
 export interface Box {
   x: number;
@@ -67,7 +65,10 @@ export interface ChartLayout {
  */
 export async function layoutChart(chart: ChartEdition, measure: Measure): Promise<ChartLayout> {
   const graph = buildGraph(chart, measure);
-  const elk = new ElkConstructor();
+  // Loaded on first use: a build that finds the laid-out chart in the cache never needs ELK.
+  // elkjs ships CommonJS whose typings describe the default export as an ES module namespace.
+  const { default: elkModule } = await import('elkjs/lib/elk.bundled.js');
+  const elk = new (elkModule as unknown as new () => ELK)();
   const result = await elk.layout(graph);
   return collect(chart, result, measure);
 }

@@ -1,8 +1,9 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { mapLimit } from '../async.ts';
 import type { Problem } from '../errors.ts';
+import { listFiles } from '../files.ts';
 import { debug } from '../log.ts';
 import { locateLog, type LogLocation } from './layout.ts';
 import { parseManifest, type RunManifest } from './manifest.ts';
@@ -87,15 +88,6 @@ function problemsOf(file: RunFile): Problem[] {
   if (ingested.errors.length > 0) return ingested.errors.map((error) => ({ file: ingested.path, ...error }));
   if (ingested.status === 'rejected') return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
   return [];
-}
-
-/** Lists every file under `dir`, relative to it, sorted so runs are read in a stable order. */
-export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
 }
 
 function emptyManifest(id: string): RunManifest {

@@ -1,30 +1,29 @@
-import { readdir, readFile } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { mapLimit } from '../async.ts';
 import { codeVersion, hashOf } from '../cache.ts';
+import { listFiles } from '../files.ts';
 import type { StepContext } from '../site/steps.ts';
-import { chromiumVersion } from './browser.ts';
-
-let version: string | undefined;
+import { findChromium } from './browser.ts';
 
 /**
  * The cache key of a print: the printed page's HTML, every file under assets/, the print
- * options, the pdf stage's code and the browser's version. Other pages do not count, so
+ * options, the pdf stage's code and the browser binary. Other pages do not count, so
  * adding a run reprints the report but not the poster.
  */
 export async function printKey(context: StepContext, pagePath: string, options: unknown): Promise<string> {
-  version ??= chromiumVersion();
+  // The browser binary's path, size and time stand for its version: spawning it to ask costs
+  // a tenth of a second, and an upgrade replaces the file.
+  const browser = await realpath(findChromium());
+  const { size, mtimeMs } = await stat(browser);
   const page = await readFile(path.join(context.out, pagePath, 'index.html'));
   const assetsDir = path.join(context.out, 'assets');
-  const assets = (await readdir(assetsDir, { recursive: true, withFileTypes: true }))
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(assetsDir, path.join(entry.parentPath, entry.name)))
-    .sort();
+  const assets = await listFiles(assetsDir);
   const contents = await mapLimit(assets, 16, (file) => readFile(path.join(assetsDir, file)));
   return hashOf(
     await codeVersion('pdf'),
-    version,
+    `${browser}:${size}:${mtimeMs}`,
     context.pathPrefix,
     JSON.stringify(options),
     page,

@@ -1,11 +1,13 @@
+import { existsSync } from 'node:fs';
 import { rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-import Eleventy from '@11ty/eleventy';
-
+import { codeVersion, hashOf } from '../cache.ts';
 import { isEnoent } from '../errors.ts';
+import { hashFiles } from '../file-hash.ts';
+import { listFiles } from '../files.ts';
 import type { Logger } from '../log.ts';
-import { configureSite, siteContext, siteData } from './data.ts';
+import { configureSite, siteContext, siteData, type SiteData } from './data.ts';
 import { postBuildSteps } from './steps.ts';
 
 export interface BuildOptions {
@@ -37,9 +39,9 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
 
   try {
     configureSite({ root: options.root, log });
-    await siteData();
+    const data = await siteData();
 
-    const files = await runEleventy(options, staging, log);
+    const files = await writePages(options, data, staging, log);
     for (const step of postBuildSteps) {
       await step({ root: options.root, out: staging, pathPrefix: options.pathPrefix, pdf: options.pdf, log, cache: siteContext().cache });
     }
@@ -54,17 +56,50 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   }
 }
 
-async function runEleventy(options: BuildOptions, output: string, log: Logger): Promise<number> {
+/**
+ * Writes the pages with Eleventy, or copies the pages of an earlier build whose inputs were the
+ * same: the stages' data, content/, templates/, the config, the code and the packages.
+ */
+async function writePages(options: BuildOptions, data: SiteData, staging: string, log: Logger): Promise<number> {
   const started = performance.now();
+  const { cache } = siteContext();
+  const key = hashOf(
+    await codeVersion('.'),
+    await hashProjectFiles(options.root, cache.dir),
+    JSON.stringify(data),
+    options.pathPrefix,
+  );
+  let count = 0;
+  const { reused } = await cache.outputs('pages', key, staging, ['.'], async () => {
+    count = await runEleventy(options, staging);
+  });
+  if (reused) count = (await listFiles(staging)).filter((file) => !file.startsWith('assets/')).length;
+  log.step(reused ? 'reused' : 'wrote', `${count} pages${reused ? '' : ' with Eleventy'}`, performance.now() - started);
+  return count;
+}
+
+/** Hashes what Eleventy reads besides the stages' data: pages, templates, its config and the locked packages. */
+async function hashProjectFiles(root: string, cacheDir: string): Promise<string> {
+  const files = [
+    ...(await listFiles(path.join(root, 'content'))).map((file) => `content/${file}`),
+    ...(await listFiles(path.join(root, 'templates'))).map((file) => `templates/${file}`),
+    '.eleventy.js',
+    // The locked package versions, where the project root has a lock file.
+    ...(existsSync(path.join(root, 'package-lock.json')) ? ['package-lock.json'] : []),
+  ];
+  return hashFiles(root, files, path.join(cacheDir, 'file-hashes', `${hashOf(path.resolve(root))}-project.json`));
+}
+
+async function runEleventy(options: BuildOptions, output: string): Promise<number> {
+  // Eleventy takes a third of a second to load; a rebuild that reuses the pages never loads it.
+  const { default: Eleventy } = await import('@11ty/eleventy');
   const eleventy = new Eleventy(path.join(options.root, 'content'), output, {
     configPath: path.join(options.root, '.eleventy.js'),
     pathPrefix: options.pathPrefix,
     quietMode: true,
   });
   const written = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
-  const count = countWritten(written);
-  log.step('wrote', `${count} pages with Eleventy`, performance.now() - started);
-  return count;
+  return countWritten(written);
 }
 
 function countWritten(written: unknown): number {

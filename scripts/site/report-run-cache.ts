@@ -1,14 +1,14 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { sourceRecords } from '../analyze/contract.ts';
 import { summarizeRun, type ConfigurationSummary } from '../analyze/summary.ts';
 import { analyzeRepetitions } from '../analyze/throughput.ts';
-import { mapLimit } from '../async.ts';
 import { codeVersion, hashOf, type StageCache } from '../cache.ts';
+import { hashFiles } from '../file-hash.ts';
+import { listFiles } from '../files.ts';
 import type { Problem } from '../errors.ts';
 import { ingestFile } from '../ingest/index.ts';
-import { listFiles, readRun } from '../ingest/run.ts';
+import { readRun } from '../ingest/run.ts';
 import { describeRun, type RunInfo } from './report-runs.ts';
 
 /** What the report needs from one run folder; cached as a whole, keyed by every file's contents. */
@@ -25,7 +25,7 @@ export interface RunAnalysis {
 
 /** Ingests and analyzes one run, or returns the result of an earlier build when no input and no code changed. */
 export async function analyzeRunCached(dir: string, cache: StageCache): Promise<{ analysis: RunAnalysis; reused: boolean }> {
-  const key = hashOf(dir, await codeVersion('ingest', 'analyze', 'site'), await hashRunFolder(dir));
+  const key = hashOf(dir, await codeVersion('ingest', 'analyze', 'site'), await hashRunFolder(dir, cache));
   const { value, reused } = await cache.json('runs', key, () => analyzeRun(dir));
   return { analysis: value, reused };
 }
@@ -43,9 +43,8 @@ async function analyzeRun(dir: string): Promise<RunAnalysis> {
   };
 }
 
-/** Hashes every file's path and contents; reading them is far cheaper than parsing them. */
-async function hashRunFolder(dir: string): Promise<string> {
+/** Hashes every file's path and contents, reading only files changed since the last build. */
+async function hashRunFolder(dir: string, cache: StageCache): Promise<string> {
   const files = await listFiles(dir);
-  const contents = await mapLimit(files, 64, (file) => readFile(path.join(dir, file)));
-  return hashOf(...files.flatMap((file, index) => [file, contents[index]]));
+  return hashFiles(dir, files, path.join(cache.dir, 'file-hashes', `${hashOf(path.resolve(dir))}.json`));
 }
