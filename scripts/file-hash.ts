@@ -12,7 +12,7 @@ type Entry = [size: string, mtimeNs: string, ctimeNs: string, inode: string, con
 /**
  * Hashes the contents of `files` (relative to `dir`) into one key. Like git's index, it keeps
  * each file's content hash in `memoFile` with its size, times and inode, and reads only files
- * whose signature changed; the key itself is always made of content hashes.
+ * whose signature changed. The key itself is always made of content hashes.
  */
 export async function hashFiles(dir: string, files: readonly string[], memoFile: string): Promise<string> {
   const memo = await readMemo(memoFile);

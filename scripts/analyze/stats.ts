@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 
-// The t quantile package takes a tenth of a second to load; it is required on first use, so a
+// The t quantile package takes a tenth of a second to load. It is required on first use, so a
 // rebuild that reuses every run's analysis never loads it.
 const require = createRequire(import.meta.url);
 let tQuantile: ((p: number, v: number) => number) | undefined;
@@ -14,8 +14,8 @@ export interface Stats {
   /** Sample standard deviation; absent for a single value. */
   sd?: number;
   /**
-   * Two-sided 95 % confidence interval of the mean (Student t with n − 1 degrees of freedom);
-   * absent for a single repetition, where no interval can be computed.
+   * Two-sided 95 % confidence interval of the mean (Student t with n − 1 degrees of freedom).
+   * It is absent for a single repetition, where no interval can be computed.
    */
   ci95?: { low: number; high: number };
 }

@@ -17,7 +17,7 @@ export type IngestFn = (file: string) => Promise<IngestedFile>;
 export interface RunFile {
   /** Path relative to the run folder, with forward slashes. */
   relativePath: string;
-  /** Where the file sits in the layout; absent for files outside it (README, manifest). */
+  /** The file's place in the layout, absent for files outside it (README, manifest). */
   location?: LogLocation;
   ingested: IngestedFile;
   /** The manifest's reason when the run's author excluded this file. */
@@ -81,7 +81,7 @@ async function readRunFile(
   return file;
 }
 
-/** A rejected file, or a parsed one with unreadable lines, stops the build unless the manifest excludes it. */
+/** Lists the problems of a rejected file, or of a parsed one with unreadable lines, unless the manifest excludes it. */
 function problemsOf(file: RunFile): Problem[] {
   if (file.excludedBecause !== undefined) return [];
   const { ingested } = file;

@@ -60,9 +60,9 @@ export function chromiumVersion(executable = findChromium()): string {
 }
 
 /**
- * Flags for a headless browser that talks to nothing: no sync, no component updates, no
- * background requests, a throwaway profile; no sandbox when running as root, where Chromium
- * refuses to start with one.
+ * Returns flags for a headless browser that talks to nothing: no sync, no component updates,
+ * no background requests and a throwaway profile. As root there is no sandbox, because
+ * Chromium does not start with one there.
  */
 export function chromiumArgs(profileDir: string, isRoot = process.getuid?.() === 0): string[] {
   return [

@@ -8,9 +8,9 @@ import type { StepContext } from '../site/steps.ts';
 import { findChromium } from './browser.ts';
 
 /**
- * The cache key of a print: the printed page's HTML, every file under assets/, the print
- * options, the pdf stage's code and the browser binary. Other pages do not count, so
- * adding a run reprints the report but not the poster.
+ * Computes the cache key of a print from the printed page's HTML, every file under assets/,
+ * the print options, the pdf stage's code and the browser binary. Other pages do not count,
+ * so adding a run reprints the report but not the poster.
  */
 export async function printKey(context: StepContext, pagePath: string, options: unknown): Promise<string> {
   // The browser binary's path, size and time stand for its version: spawning it to ask costs

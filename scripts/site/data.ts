@@ -8,7 +8,7 @@ import { loadMetadata, type SiteMetadata } from './metadata.ts';
 import { loadNetwork, type NetworkData } from './network.ts';
 import { loadReport, type ReportData } from './report.ts';
 
-/** Where the inputs live and where the log goes; the CLI sets it, Eleventy's config reads it. */
+/** The build's inputs and log. The CLI sets it and Eleventy's config reads it. */
 export interface SiteContext {
   /** The project root: data/ and content/ are under it. */
   root: string;
@@ -17,7 +17,7 @@ export interface SiteContext {
   cache: StageCache;
 }
 
-/** What every stage contributes to the pages, as Eleventy global data. */
+/** Every stage's contribution to the pages, as Eleventy global data. */
 export interface SiteData {
   report: ReportData;
   metadata: SiteMetadata;

@@ -11,7 +11,7 @@ import { ingestFile } from '../ingest/index.ts';
 import { readRun } from '../ingest/run.ts';
 import { describeRun, type RunInfo } from './report-runs.ts';
 
-/** What the report needs from one run folder; cached as a whole, keyed by every file's contents. */
+/** The report's data from one run folder, cached as a whole and keyed by every file's contents. */
 export interface RunAnalysis {
   info: RunInfo;
   summaries: ConfigurationSummary[];

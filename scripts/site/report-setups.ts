@@ -104,8 +104,8 @@ async function techniqueChart(
 ): Promise<ChartView> {
   const id = `chart-${run.id}-${setup}-${metric === 'aggregate' ? 'aggregate' : 'average'}`;
   const repetitions = Math.max(...cells.map((c) => c.repetitions ?? 1));
-  const what = metric === 'aggregate' ? 'Aggregate throughput' : `Average throughput ${metric === 'perClient' ? 'per client' : 'per container'}`;
-  const title = `${what}: ${SETUP_TITLES[setup].toLowerCase()}`;
+  const quantity = metric === 'aggregate' ? 'Aggregate throughput' : `Average throughput ${metric === 'perClient' ? 'per client' : 'per container'}`;
+  const title = `${quantity}: ${SETUP_TITLES[setup].toLowerCase()}`;
   const subtitle = `Run ${run.id}, mean of ${repetitions} repetitions; whiskers: 95 % confidence interval`;
   const description =
     `Grouped bar chart of ${METRIC_UNITS[metric]} for each configuration of the ${SETUP_TITLES[setup].toLowerCase()} setup, ` +

@@ -84,7 +84,7 @@ async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAn
   return analyses;
 }
 
-/** The folders under data/runs/, following symbolic links so a run can live elsewhere. */
+/** Lists the folders under data/runs/, following symbolic links so a run can live elsewhere. */
 async function runFolders(runsDir: string): Promise<string[]> {
   const names = (await readdir(runsDir)).sort();
   const folders: string[] = [];
