@@ -78,9 +78,28 @@ export function parseManifest(text: string, file: string): ManifestResult {
     };
   }
 
+  // The YAML parser also accepts YAML that is not JSON, including aliases that expand without bound.
+  const notJson = jsonSyntaxProblem(text, file, lineCounter);
+  if (notJson) return { problems: [notJson] };
+
   const value: unknown = document.toJS();
   if (validate(value)) return { manifest: value, problems: [] };
   return { problems: (validate.errors ?? []).map((error) => locate(error, document, lineCounter, file)) };
+}
+
+/** Checks the text with JSON.parse, whose V8 message gives the offset of most syntax errors. */
+function jsonSyntaxProblem(text: string, file: string, lineCounter: LineCounter): Problem | undefined {
+  // Editors on Windows may save a byte-order mark, which JSON.parse rejects and YAML skips.
+  const bom = text.startsWith('\ufeff') ? 1 : 0;
+  try {
+    JSON.parse(text.slice(bom));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    const offset = bom + Number(/at position (\d+)/.exec(error.message)?.[1] ?? 0);
+    const { line, col } = lineCounter.linePos(offset);
+    return { file, line, column: col, message: `invalid JSON: ${error.message}` };
+  }
 }
 
 function locate(error: ErrorObject, document: Document, lineCounter: LineCounter, file: string): Problem {
