@@ -5,6 +5,7 @@ export function registerFilters(eleventyConfig: {
   eleventyConfig.addFilter('isoDate', isoDate);
   eleventyConfig.addFilter('readableDate', readableDate);
   eleventyConfig.addFilter('gbps', formatGbps);
+  eleventyConfig.addFilter('withoutSvg', withoutSvg);
 }
 
 /** Formats a date as YYYY-MM-DD in UTC, so the output does not depend on the build machine's zone. */
@@ -19,4 +20,12 @@ export function readableDate(value: Date | string): string {
 /** Formats a throughput in Gbit/s with two decimals; an absent value prints as an en dash. */
 export function formatGbps(value: number | undefined | null): string {
   return value === undefined || value === null || Number.isNaN(value) ? '–' : value.toFixed(2);
+}
+
+/**
+ * Replaces inline SVG drawings with a line pointing to the web page. Feed readers show inline
+ * SVG poorly or not at all, and the charts would make the feed hundreds of kilobytes.
+ */
+export function withoutSvg(html: string): string {
+  return html.replace(/<svg\b[\s\S]*?<\/svg>/g, '<p><em>(A drawing is shown here on the web page.)</em></p>');
 }
