@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { mapLimit } from '../async.ts';
-import type { Problem } from '../errors.ts';
+import { isEnoent, type Problem } from '../errors.ts';
 import { listFiles } from '../files.ts';
 import { debug } from '../log.ts';
 import { locateLog, type LogLocation } from './layout.ts';
@@ -40,7 +40,12 @@ const CONCURRENCY = 16;
 export async function readRun(dir: string, ingest: IngestFn): Promise<Run> {
   const id = path.basename(dir);
   const manifestFile = path.join(dir, MANIFEST);
-  const parsed = parseManifest(await readFile(manifestFile, 'utf8'), manifestFile);
+  const text = await readManifest(manifestFile);
+  if (text === undefined) {
+    const message = 'missing manifest.json: a run folder needs one naming the run, its date, the tool and each technique';
+    return { id, dir, manifest: emptyManifest(id), files: [], problems: [{ file: manifestFile, line: 1, column: 1, message }] };
+  }
+  const parsed = parseManifest(text, manifestFile);
   if (!parsed.manifest) return { id, dir, manifest: emptyManifest(id), files: [], problems: parsed.problems };
 
   const manifest = parsed.manifest;
@@ -88,6 +93,15 @@ function problemsOf(file: RunFile): Problem[] {
   if (ingested.errors.length > 0) return ingested.errors.map((error) => ({ file: ingested.path, ...error }));
   if (ingested.status === 'rejected') return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
   return [];
+}
+
+async function readManifest(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isEnoent(error)) return undefined;
+    throw error;
+  }
 }
 
 function emptyManifest(id: string): RunManifest {
