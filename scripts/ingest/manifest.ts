@@ -60,7 +60,12 @@ const MANIFEST_SCHEMA = {
 
 const validate = new Ajv({ allErrors: true }).compile<RunManifest>(MANIFEST_SCHEMA);
 
-export type ManifestResult = { manifest: RunManifest; problems: [] } | { manifest?: undefined; problems: Problem[] };
+/** Finds where the value at a path of keys and indexes starts in the manifest, or 1:1 when it is absent. */
+export type Locate = (segments: Array<string | number>) => { line: number; column: number };
+
+export type ManifestResult =
+  | { manifest: RunManifest; problems: []; at: Locate }
+  | { manifest?: undefined; problems: Problem[] };
 
 /**
  * Parses and checks a manifest. JSON is read with the YAML parser, which accepts it and keeps
@@ -83,7 +88,7 @@ export function parseManifest(text: string, file: string): ManifestResult {
   if (notJson) return { problems: [notJson] };
 
   const value: unknown = document.toJS();
-  if (validate(value)) return { manifest: value, problems: [] };
+  if (validate(value)) return { manifest: value, problems: [], at: locator(document, lineCounter) };
   return { problems: (validate.errors ?? []).map((error) => locate(error, document, lineCounter, file)) };
 }
 
@@ -100,6 +105,14 @@ function jsonSyntaxProblem(text: string, file: string, lineCounter: LineCounter)
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, message: `invalid JSON: ${error.message}` };
   }
+}
+
+function locator(document: Document, lineCounter: LineCounter): Locate {
+  return (segments) => {
+    const node = document.getIn(segments, true);
+    const { line, col } = lineCounter.linePos(isNode(node) && node.range ? node.range[0] : 0);
+    return { line, column: col };
+  };
 }
 
 function locate(error: ErrorObject, document: Document, lineCounter: LineCounter, file: string): Problem {

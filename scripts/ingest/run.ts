@@ -51,7 +51,7 @@ export async function readRun(dir: string, ingest: IngestFn): Promise<Run> {
   const manifest = parsed.manifest;
   const problems: Problem[] = [];
   if (manifest.run !== id) {
-    problems.push({ file: manifestFile, line: 1, column: 1, message: `"run" is "${manifest.run}" but the folder is named "${id}"` });
+    problems.push({ file: manifestFile, ...parsed.at(['run']), message: `"run" is "${manifest.run}" but the folder is named "${id}"` });
   }
 
   const excluded = new Map((manifest.excluded ?? []).map((entry) => [entry.path, entry.reason]));
@@ -59,11 +59,11 @@ export async function readRun(dir: string, ingest: IngestFn): Promise<Run> {
   const files = await mapLimit(paths, CONCURRENCY, (relativePath) => readRunFile(dir, relativePath, ingest, excluded));
 
   for (const file of files) problems.push(...problemsOf(file));
-  for (const excludedPath of excluded.keys()) {
-    if (!paths.includes(excludedPath)) {
-      problems.push({ file: manifestFile, line: 1, column: 1, message: `"excluded" lists ${excludedPath}, which is not in the run` });
-    }
-  }
+  (manifest.excluded ?? []).forEach((entry, index) => {
+    if (paths.includes(entry.path)) return;
+    const message = `"excluded" lists ${entry.path}, which is not in the run`;
+    problems.push({ file: manifestFile, ...parsed.at(['excluded', index, 'path']), message });
+  });
   log('read run %s: %d files, %d problems', id, files.length, problems.length);
   return { id, dir, manifest, files, problems };
 }

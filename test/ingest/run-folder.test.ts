@@ -36,3 +36,29 @@ describe('readRun', () => {
     expect(run.problems[0].message).toMatch(/^missing manifest\.json: /);
   });
 });
+
+describe('readRun manifest positions', () => {
+  it('points at the run id and each unknown exclusion', async () => {
+    const dir = copyRun();
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.run = 'netns-2026-11';
+    manifest.excluded = [
+      { path: '../netns-2026-12/bridge/one-server/1-clients/rep-1/client-c1-p1.csv', reason: 'a path out of the run' },
+      { path: 'bridge/one-server/1-clients/rep-9/client-c1-p1.csv', reason: 'no such repetition' },
+    ];
+    const text = JSON.stringify(manifest, null, 2);
+    writeFileSync(manifestFile, text);
+    const lineOf = (needle: string) => text.slice(0, text.indexOf(needle)).split('\n').length;
+
+    const run = await readRun(dir, ingestFile);
+    const positions = run.problems.map((p) => `${p.line}:${p.column}: ${p.message}`);
+
+    expect(run.problems.every((p) => p.file === manifestFile)).toBe(true);
+    expect(positions).toEqual([
+      `${lineOf('"run"')}:10: "run" is "netns-2026-11" but the folder is named "netns-2026-12"`,
+      `${lineOf('"../netns')}:15: "excluded" lists ../netns-2026-12/bridge/one-server/1-clients/rep-1/client-c1-p1.csv, which is not in the run`,
+      `${lineOf('"bridge/one-server/1-clients/rep-9')}:15: "excluded" lists bridge/one-server/1-clients/rep-9/client-c1-p1.csv, which is not in the run`,
+    ]);
+  });
+});
