@@ -79,7 +79,9 @@ async function readRunFile(
   const file: RunFile = { relativePath, ingested };
   if (located && 'location' in located) file.location = located.location;
   if (located && 'error' in located) {
-    file.ingested = { ...ingested, status: 'rejected', reason: located.error };
+    // The layout error joins the file's bad lines, so one build lists them all.
+    const errors = [{ line: 1, column: 1, message: located.error }, ...ingested.errors];
+    file.ingested = { ...ingested, status: 'rejected', reason: located.error, errors };
   }
   const reason = excluded.get(relativePath);
   if (reason !== undefined) file.excludedBecause = reason;

@@ -37,6 +37,24 @@ describe('readRun', () => {
   });
 });
 
+describe('readRun problems', () => {
+  it('lists both bad lines and a misnamed file', async () => {
+    const dir = copyRun();
+    const rep = path.join(dir, 'bridge/containers-x-clients/2x2/rep-2');
+    const lines = readFileSync(path.join(rep, 'client-c2-p2.csv'), 'utf8').trimEnd().split('\n');
+    const misnamed = path.join(rep, 'client-c3.csv');
+    writeFileSync(misnamed, `${[...lines, 'client killed'].join('\n')}\n`);
+
+    const run = await readRun(dir, ingestFile);
+    const messages = run.problems.map((p) => `${path.relative(dir, p.file)}:${p.line}:${p.column}: ${p.message}`);
+
+    expect(messages).toEqual([
+      'bridge/containers-x-clients/2x2/rep-2/client-c3.csv:1:1: file name "client-c3.csv" does not match client-c<i>-p<j>.<ext> or server-s<k>.<ext>',
+      `bridge/containers-x-clients/2x2/rep-2/client-c3.csv:${lines.length + 1}:1: expected an iperf 2 CSV row starting with a timestamp, found "client killed"`,
+    ]);
+  });
+});
+
 describe('readRun manifest positions', () => {
   it('points at the run id and each unknown exclusion', async () => {
     const dir = copyRun();
