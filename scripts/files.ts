@@ -1,11 +1,55 @@
-import { readdir } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
 
-/** Lists every file under `dir` as a path relative to it with forward slashes, sorted. */
+/**
+ * Lists every file under `dir` as a path relative to it with forward slashes, sorted. Symbolic
+ * links to files and folders are followed, so a run can link logs kept elsewhere. A link to a
+ * folder inside or above one already walked is skipped, because it would repeat files or loop.
+ * A broken link is skipped too, as it names no file.
+ */
 export async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-    .sort();
+  const files = await filesUnder(dir, [await realpath(dir)]);
+  return files.map((file) => path.relative(dir, file).split(path.sep).join('/')).sort();
+}
+
+/** Returns the paths of the files under `dir`. `walked` contains the real paths of the folders already walked. */
+async function filesUnder(dir: string, walked: string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    const file = path.join(entry.parentPath, entry.name);
+    if (entry.isFile()) files.push(file);
+    else if (entry.isSymbolicLink()) files.push(...(await linkedFiles(file, walked)));
+  }
+  return files;
+}
+
+async function linkedFiles(link: string, walked: string[]): Promise<string[]> {
+  let target: string;
+  let isFile: boolean;
+  let isDirectory: boolean;
+  try {
+    target = await realpath(link);
+    const info = await stat(target);
+    isFile = info.isFile();
+    isDirectory = info.isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ELOOP') return [];
+    throw error;
+  }
+  if (isFile) return [link];
+  if (!isDirectory || walked.some((folder) => pathsOverlap(folder, target))) return [];
+
+  walked.push(target);
+  const files = await filesUnder(target, walked);
+  return files.map((file) => path.join(link, path.relative(target, file)));
+}
+
+/** True when one path is the other or lies below it. */
+export function pathsOverlap(a: string, b: string): boolean {
+  const below = (outer: string, inner: string) => {
+    const relative = path.relative(outer, inner);
+    return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
+  };
+  return below(a, b) || below(b, a);
 }

@@ -1,7 +1,8 @@
-import { readdir, stat } from 'node:fs/promises';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { UsageError, isEnoent } from '../errors.ts';
+import { pathsOverlap } from '../files.ts';
 import { ingestFile } from './index.ts';
 import type { IngestedFile } from './types.ts';
 
@@ -16,22 +17,42 @@ export async function listFiles(paths: string[]): Promise<string[]> {
       if (isEnoent(error)) throw new UsageError(`no such file or folder: ${path}`);
       throw error;
     }
-    if (info.isDirectory()) files.push(...(await filesUnder(path)));
+    if (info.isDirectory()) files.push(...(await filesUnder(path, [await realpath(path)])));
     else files.push(path);
   }
   return files;
 }
 
-async function filesUnder(folder: string): Promise<string[]> {
+/** Lists the files under `folder`. `walked` contains the real paths of the folders already walked. */
+async function filesUnder(folder: string, walked: string[]): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true });
   entries.sort((a, b) => a.name.localeCompare(b.name, 'en'));
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
-    if (entry.isDirectory()) files.push(...(await filesUnder(path)));
+    if (entry.isDirectory()) files.push(...(await filesUnder(path, walked)));
     else if (entry.isFile()) files.push(path);
+    else if (entry.isSymbolicLink()) files.push(...(await linkedFiles(path, walked)));
   }
   return files;
+}
+
+/**
+ * Follows a link to a file or folder. A broken link is listed, so ingest reports it as
+ * unreadable, and a link to a folder inside or above one already walked is skipped, as it would
+ * repeat files or loop.
+ */
+async function linkedFiles(link: string, walked: string[]): Promise<string[]> {
+  let target: string;
+  try {
+    target = await realpath(link);
+  } catch {
+    return [link];
+  }
+  if (!(await stat(target)).isDirectory()) return [link];
+  if (walked.some((folder) => pathsOverlap(folder, target))) return [];
+  walked.push(target);
+  return filesUnder(link, walked);
 }
 
 /** Ingests many files a few at a time; the result keeps the input order. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { ingestFile } from '../../scripts/ingest/index.ts';
 import { readRun } from '../../scripts/ingest/run.ts';
+import { listFiles as listCommandFiles } from '../../scripts/ingest/walk.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/analyze/netns-2026-12');
 const temporary: string[] = [];
@@ -78,5 +79,44 @@ describe('readRun manifest positions', () => {
       `${lineOf('"../netns')}:15: "excluded" lists ../netns-2026-12/bridge/one-server/1-clients/rep-1/client-c1-p1.csv, which is not in the run`,
       `${lineOf('"bridge/one-server/1-clients/rep-9')}:15: "excluded" lists bridge/one-server/1-clients/rep-9/client-c1-p1.csv, which is not in the run`,
     ]);
+  });
+});
+
+describe('symbolic links in a run', () => {
+  const REP = 'bridge/containers-x-clients/2x2/rep-2';
+
+  /** Moves a log and a repetition folder out of the run and links them back in. */
+  function linkedRun(): { dir: string; logs: string[] } {
+    const dir = copyRun();
+    const outside = path.dirname(dir);
+    renameSync(path.join(dir, REP, 'client-c1-p1.csv'), path.join(outside, 'client-c1-p1.csv'));
+    symlinkSync(path.join(outside, 'client-c1-p1.csv'), path.join(dir, REP, 'client-c1-p1.csv'));
+    renameSync(path.join(dir, 'bridge/containers-x-clients/2x2/rep-1'), path.join(outside, 'rep-1'));
+    symlinkSync(path.join(outside, 'rep-1'), path.join(dir, 'bridge/containers-x-clients/2x2/rep-1'));
+    // A link back up the tree must not make the walk loop.
+    symlinkSync('..', path.join(dir, REP, 'up'));
+    const logs = ['client-c1-p1.csv', 'client-c1-p2.csv', 'client-c2-p1.csv', 'client-c2-p2.csv', 'server-s1.csv'];
+    return { dir, logs };
+  }
+
+  it('reads linked logs and folders in the build', async () => {
+    const { dir, logs } = linkedRun();
+
+    const run = await readRun(dir, ingestFile);
+    const paths = run.files.map((f) => f.relativePath);
+
+    expect(run.problems).toEqual([]);
+    for (const log of logs) expect(paths).toContain(`bridge/containers-x-clients/2x2/rep-1/${log}`);
+    expect(paths).toContain(`${REP}/client-c1-p1.csv`);
+  });
+
+  it('reads linked logs and folders in netnotes ingest', async () => {
+    const { dir, logs } = linkedRun();
+
+    const files = (await listCommandFiles([dir])).map((file) => path.relative(dir, file));
+
+    for (const log of logs) expect(files).toContain(`bridge/containers-x-clients/2x2/rep-1/${log}`);
+    expect(files).toContain(`${REP}/client-c1-p1.csv`);
+    expect(files.filter((file) => file.includes('/up/'))).toEqual([]);
   });
 });
