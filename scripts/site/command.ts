@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 
+import { UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { checkOutFolder } from './out-folder.ts';
 
@@ -23,6 +24,8 @@ export function registerBuildCommands(program: Command): void {
     .description('serve the site on localhost and rebuild when content/, templates/ or data/ change')
     .option('--port <port>', 'port on 127.0.0.1 to serve on', '8080')
     .action(async (options: { port: string }) => {
+      // Number() would read 0x50 as 80 and 1e3 as 1000, and turn "abc" into NaN in the message.
+      if (!/^\d+$/.test(options.port)) throw new UsageError(`invalid --port ${options.port}: expected an integer from 1 to 65535`);
       const { serve } = await import('./dev.ts');
       const log = createLogger({ quiet: program.opts().quiet });
       await serve({ root: process.cwd(), port: Number(options.port) }, log);
