@@ -80,6 +80,11 @@ function addRecord(context: Context, object: Json, whole: boolean, sum: boolean)
     context.result.errors.push({ line, column: 1, message: `expected numbers for ${missing.join(', ')} in this iperf 3 record` });
     return;
   }
+  const negative = ['bytes', 'bits_per_second'].find((key) => num(object, key)! < 0);
+  if (negative) {
+    context.result.errors.push({ line, column: 1, message: `expected ${negative} of 0 or more, found ${num(object, negative)}` });
+    return;
+  }
   const socket = num(object, 'socket');
   const endpoints = socket === undefined ? undefined : context.sockets.get(socket);
   const record: IngestRecord = {
