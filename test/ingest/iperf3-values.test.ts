@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ingestFile } from '../../scripts/ingest/index.ts';
 import { fixture, tempFile } from './helpers.ts';
 
-// iperf 2 CSV rows with a negative byte count or rate are rejected; iperf 3 records must be too,
+// iperf 2 CSV rows with a negative byte count or rate are rejected. iperf 3 records must be too,
 // or a damaged value would pull a mean below zero.
 describe('iperf 3 negative values', () => {
   it('rejects a negative rate at its line', async () => {
