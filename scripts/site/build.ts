@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { rm, rename, stat } from 'node:fs/promises';
+import { readdir, rm, rename, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 import { codeVersion, hashOf } from '../cache.ts';
@@ -35,7 +35,7 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   const started = performance.now();
   const out = path.resolve(options.root, options.out);
   const staging = `${out}.staging-${process.pid}`;
-  await rm(staging, { recursive: true, force: true });
+  await removeAbandoned(out, log);
 
   try {
     configureSite({ root: options.root, log });
@@ -106,6 +106,36 @@ function countWritten(written: unknown): number {
   // Eleventy 3 returns [passthroughResults, templateResults]; count templates only.
   if (Array.isArray(written) && written.length === 2 && Array.isArray(written[1])) return written[1].length;
   return Array.isArray(written) ? written.length : 0;
+}
+
+/**
+ * Removes staging and previous-output folders left by builds that were killed (Ctrl-C, a
+ * crash): those whose process is gone. A build still running elsewhere keeps its own.
+ */
+async function removeAbandoned(out: string, log: Logger): Promise<void> {
+  const dir = path.dirname(out);
+  const pattern = new RegExp(`^${escapeRegExp(path.basename(out))}\\.(staging|previous)-(\\d+)$`);
+  for (const name of await readdir(dir)) {
+    const match = pattern.exec(name);
+    if (!match) continue;
+    const pid = Number(match[2]);
+    if (pid !== process.pid && isRunning(pid)) continue;
+    await rm(path.join(dir, name), { recursive: true, force: true });
+    if (pid !== process.pid) log.step('removed', `${name}, left by an interrupted build`);
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 async function swapIn(staging: string, out: string): Promise<void> {

@@ -7,7 +7,7 @@ import { SOURCE_COLUMNS, summaryRecords } from '../analyze/contract.ts';
 import { publishedSummaries, PUBLISHED_RUN } from '../analyze/published.ts';
 import { compareSpread, spreadVerdict, type SpreadComparison, type SpreadVerdict } from '../analyze/question.ts';
 import type { ConfigurationSummary } from '../analyze/summary.ts';
-import { InputError, formatProblem, type Problem } from '../errors.ts';
+import { InputError, formatProblem, isEnoent, type Problem } from '../errors.ts';
 import { parsePublished } from '../ingest/published.ts';
 import type { SiteContext } from './data.ts';
 import { cachedChartRenderer } from './report-charts.ts';
@@ -88,12 +88,19 @@ async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAn
 async function runFolders(runsDir: string): Promise<string[]> {
   const names = (await readdir(runsDir)).sort();
   const folders: string[] = [];
+  const broken: Problem[] = [];
   for (const name of names) {
     // `netnotes measure` writes a run into a hidden .NAME.partial folder until it is complete.
     if (name.startsWith('.')) continue;
     const folder = path.join(runsDir, name);
-    if ((await stat(folder)).isDirectory()) folders.push(folder);
+    try {
+      if ((await stat(folder)).isDirectory()) folders.push(folder);
+    } catch (error) {
+      if (!isEnoent(error)) throw error;
+      broken.push({ file: folder, line: 1, column: 1, message: 'broken symbolic link: its target does not exist' });
+    }
   }
+  if (broken.length > 0) throw new InputError(`${broken.length} problem(s) in data/runs:`, broken);
   return folders;
 }
 
