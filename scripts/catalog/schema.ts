@@ -53,6 +53,9 @@ function describePattern(error: ErrorObject): string {
   if (error.schemaPath.startsWith('#/definitions/date/')) return 'expected YYYY-MM or YYYY-MM-DD in quotes';
   if (error.schemaPath.includes('/colour/')) return 'expected a colour like "#3a7bd5"';
   if (error.schemaPath.startsWith('#/definitions/id/')) return 'expected lower-case letters, digits and dashes';
+  if (error.schemaPath.startsWith('#/definitions/name/')) {
+    return 'a name may not start with = + - @ or a tab, which a spreadsheet opening tools.csv would run as a formula';
+  }
   return `must match ${String(error.params.pattern)}`;
 }
 

@@ -32,6 +32,14 @@ describe('catalog validation', () => {
     ]);
   });
 
+  it('rejects a name a spreadsheet would run', async () => {
+    const problems = await problemsOf('formula-name');
+    expect(problems[0]).toBe(
+      `${FIXTURES}/formula-name/catalog.yaml:22:11: invalid name "=HYPERLINK(\\"https://example.org\\")": ` +
+        'a name may not start with = + - @ or a tab, which a spreadsheet opening tools.csv would run as a formula',
+    );
+  });
+
   it('reports a duplicate tool name', async () => {
     const problems = await problemsOf('duplicate-name');
     expect(problems[0]).toBe(
