@@ -9,7 +9,8 @@ import type { Endpoint, UdpCounters } from './types.ts';
  * 2.21 GBytes 19.0 Gbits/sec`, in any `-f` unit, with `[SUM]` lines for `-P N`.
  */
 const CONNECTED = /^\[\s*(\d+)\]\s+local\s+(\S+)\s+port\s+(\d+)\s+connected\s+with\s+(\S+)\s+port\s+(\d+)/;
-const REPORT = /^\[\s*(\d+|SUM)\]\s+(\S+)\s*-\s*(\S+)\s+sec\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$/;
+// The d flag records where each group starts, so an error points at its own value.
+const REPORT = /^\[\s*(\d+|SUM)\]\s+(\S+)\s*-\s*(\S+)\s+sec\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$/d;
 const UDP_TAIL = /^\s+(\S+)\s+ms\s+(\S+)\s*\/\s*(\S+)\s+\((\S+?)%\)/;
 
 const BYTE_UNITS: Record<string, number> = { Bytes: 1, KBytes: 1024, MBytes: 1024 ** 2, GBytes: 1024 ** 3, TBytes: 1024 ** 4 };
@@ -37,7 +38,7 @@ export async function* readIperf2Text(text: AsyncIterable<string>): AsyncGenerat
     }
     const report = REPORT.exec(content);
     if (report) {
-      yield* reportEvents(report, content, line, connections, side, udp);
+      yield* reportEvents(report, line, connections, side, udp);
       continue;
     }
     if (isIperfText(content)) {
@@ -50,30 +51,31 @@ export async function* readIperf2Text(text: AsyncIterable<string>): AsyncGenerat
 
 function* reportEvents(
   match: RegExpExecArray,
-  content: string,
   line: number,
   connections: Map<number, { local: Endpoint; remote: Endpoint }>,
   side: 'client' | 'server' | undefined,
   udpTest: boolean,
 ): Generator<IngestEvent> {
   const [, idText, startText, endText, amountText, byteUnit, rateText, bitUnit, tail] = match;
-  const column = (token: string, after = 0) => content.indexOf(token, after) + 1;
-  const fail = (token: string, message: string): IngestEvent => ({ kind: 'error', error: { line, column: column(token, 4), message } });
+  const fail = (group: number, message: string): IngestEvent => {
+    const column = (match.indices?.[group]?.[0] ?? 0) + 1;
+    return { kind: 'error', error: { line, column, message } };
+  };
 
   const start = readDecimal(startText);
   const end = readDecimal(endText);
   if (start === undefined || end === undefined || end < start) {
-    yield fail(startText, `expected an interval like 0.0-1.0 sec, found "${startText}-${endText}"`);
+    yield fail(2, `expected an interval like 0.0-1.0 sec, found "${startText}-${endText}"`);
     return;
   }
   const amount = readDecimal(amountText);
   if (amount === undefined || !(byteUnit in BYTE_UNITS)) {
-    yield fail(amountText, `expected a transfer like "2.21 GBytes", found "${amountText} ${byteUnit}"`);
+    yield fail(4, `expected a transfer like "2.21 GBytes", found "${amountText} ${byteUnit}"`);
     return;
   }
   const rate = readDecimal(rateText);
   if (rate === undefined || !(bitUnit in BIT_UNITS)) {
-    yield fail(rateText, `expected a rate like "19.0 Gbits/sec", found "${rateText} ${bitUnit}"`);
+    yield fail(6, `expected a rate like "19.0 Gbits/sec", found "${rateText} ${bitUnit}"`);
     return;
   }
   if (/^\d+\.\d{4}$/.test(startText)) yield { kind: 'hint', version: '2.1.x' };

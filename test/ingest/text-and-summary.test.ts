@@ -1,3 +1,7 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { ingestFile } from '../../scripts/ingest/index.ts';
@@ -15,6 +19,25 @@ describe('iperf 2 human-readable text', () => {
     expect(stream.summary).toMatchObject({ start: 0, end: 3.0005, bitsPerSecond: 21.7e9, line: 10 });
     expect(stream.summary!.bytes).toBe(Math.round(7.58 * 1024 ** 3));
     expect(stream.intervals.map((i) => gbps(i.bitsPerSecond))).toEqual([21.2, 22.5, 21.4]);
+  });
+
+  it('points an unreadable rate at its own column', async () => {
+    // Line 8 of the capture with its rate changed to "2.0 Gbits/s", whose "2.0" also occurs in
+    // the interval "1.0000-2.0000": the error must point at the rate, column 39.
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'netnotes-text-'));
+    try {
+      const text = readFileSync(fixture('shared/iperf2/text-client-fg.txt'), 'utf8');
+      const damaged = text.replace('[  1] 1.0000-2.0000 sec  2.62 GBytes  22.5 Gbits/sec', '[  1] 1.0000-2.0000 sec  2.62 GBytes  2.0 Gbits/s');
+      const file = path.join(dir, 'client.txt');
+      writeFileSync(file, damaged);
+
+      const ingested = await ingestFile(file);
+      expect(ingested.errors).toHaveLength(1);
+      expect(ingested.errors[0]).toMatchObject({ line: 8, column: 39 });
+      expect(ingested.errors[0].message).toContain('"2.0 Gbits/s"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads -P 4 -f m with [SUM] lines kept apart from the four streams', async () => {
