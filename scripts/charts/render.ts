@@ -20,7 +20,7 @@ export async function renderChart(spec: TopLevelSpec, idPrefix: string): Promise
   const view = new vega.View(vega.parse(compiled), { renderer: 'none', logLevel: vega.Warn });
   try {
     const svg = await view.toSVG();
-    return labelSvg(prefixIds(svg, idPrefix), idPrefix, label);
+    return labelSvg(prefixIds(roundNumbers(svg), idPrefix), idPrefix, label);
   } finally {
     view.finalize();
   }
@@ -53,6 +53,17 @@ function requireFont(): void {
   if (!GlobalFonts.has(CHART_FONT)) {
     throw new Error(`font "${CHART_FONT}" is not installed, so chart labels cannot be measured; install fonts-liberation`);
   }
+}
+
+/**
+ * Rounds the numbers of geometry attributes to hundredths of a pixel. Vega writes full doubles
+ * (37.14705882352942), which draw nothing finer and make the page heavier.
+ */
+export function roundNumbers(svg: string): string {
+  return svg.replace(/\b(d|transform|x|y|x1|x2|y1|y2|width|height)="([^"]*)"/g, (_attribute, name: string, value: string) => {
+    const rounded = value.replace(/-?\d+\.\d{3,}/g, (number) => String(Math.round(Number(number) * 100) / 100));
+    return `${name}="${rounded}"`;
+  });
 }
 
 /** Prefixes every id="…" and its url(#…) and href="#…" references. */
