@@ -1,3 +1,5 @@
+import { lineStarts, positionOf } from '../positions.ts';
+
 /** A start tag found in an HTML file, with its attributes and where it starts (1-based). */
 export interface StartTag {
   name: string;
@@ -39,7 +41,7 @@ export function startTags(html: string): StartTag[] {
     }
     const name = nameMatch[0].toLowerCase();
     const { attributes, end } = readAttributes(html, open + 1 + nameMatch[0].length);
-    tags.push({ name, attributes, ...position(lines, open) });
+    tags.push({ name, attributes, ...positionOf(lines, open) });
     index = end;
 
     if (RAW_TEXT.has(name)) index = endOf(html, `</${name}`, index, true);
@@ -76,21 +78,4 @@ function endOf(html: string, marker: string, from: number, caseless = false): nu
   const haystack = caseless ? html.toLowerCase() : html;
   const found = haystack.indexOf(marker, from);
   return found < 0 ? html.length : found + (caseless ? 0 : marker.length);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text[i] === '\n') starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >> 1;
-    if (starts[middle] <= offset) low = middle;
-    else high = middle - 1;
-  }
-  return { line: low + 1, column: offset - starts[low] + 1 };
 }

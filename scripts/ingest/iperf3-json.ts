@@ -1,6 +1,6 @@
 import type { IngestEvent, IngestRecord } from './events.ts';
 import { JsonSyntaxError, scanJson, type JsonValue } from './json-scan.ts';
-import { lineStarts, positionOf } from './positions.ts';
+import { lineStarts, positionOf } from '../positions.ts';
 import { iperf3Records } from './iperf3-records.ts';
 
 const MAX_CHARS = 256 * 1024 * 1024;
