@@ -1,6 +1,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 
 import type { ConfigurationSummary } from '../analyze/summary.ts';
+import { compareConfigurations } from '../ingest/layout.ts';
 import type { Stats } from '../analyze/stats.ts';
 import { CHART_CONFIG } from './render.ts';
 
@@ -37,7 +38,8 @@ export interface BarDatum {
 
 /**
  * Builds a grouped bar chart: one group per configuration, one bar per technique (or run), a
- * whisker for the 95 % confidence interval where the repetitions give one.
+ * whisker for the 95 % confidence interval where the repetitions give one. Groups are ordered
+ * by configuration, and bars within a group in the order the summaries first name them.
  */
 export function groupedBarSpec(summaries: readonly ConfigurationSummary[], options: BarChartOptions): TopLevelSpec {
   const data = barData(summaries, options);
@@ -45,6 +47,7 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
     .sort((a, b) => a[1] - b[1])
     .map(([label]) => label);
   const seriesOrder = [...new Set(data.map((d) => d.series))];
+  data.sort((a, b) => a.order - b.order);
 
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -89,11 +92,12 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
 
 /** The values a grouped bar chart draws, with series ids replaced by their labels. */
 export function barData(summaries: readonly ConfigurationSummary[], options: BarChartOptions): BarDatum[] {
-  return summaries.map((summary, index) => {
+  const configurations = [...summaries].sort((a, b) => compareConfigurations(a.configuration, b.configuration)).map((s) => s.label);
+  return summaries.map((summary) => {
     const stats: Stats = summary[options.metric];
     return {
       configuration: summary.label,
-      order: index,
+      order: configurations.indexOf(summary.label),
       series: options.series.label(summary),
       mean: round(stats.mean),
       ...(stats.ci95 ? { low: round(Math.max(0, stats.ci95.low)), high: round(stats.ci95.high) } : {}),

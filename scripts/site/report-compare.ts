@@ -28,8 +28,8 @@ export async function runsComparedChart(
 ): Promise<ChartView | undefined> {
   const families = familiesOf(summaries, runs, setup);
   const measuredRuns = [...runs].reverse().filter((run) => forSetup(summaries, run.id, setup).length > 0);
-  const configurationOrder = forSetup(summaries, measuredRuns.at(-1)?.id ?? '', setup).map((s) => s.label);
-  const labels = new Set(configurationOrder);
+  // Every configuration some run measured; 2014 cells outside them have nothing to stand beside.
+  const labels = new Set(measuredRuns.flatMap((run) => forSetup(summaries, run.id, setup).map((s) => s.label)));
 
   const cells: ConfigurationSummary[] = [];
   for (const family of families) {
@@ -37,7 +37,6 @@ export async function runsComparedChart(
     for (const run of measuredRuns) cells.push(...forSetup(summaries, run.id, setup).filter((s) => s.technique === family.technique));
   }
   if (new Set(cells.map((s) => s.run)).size < 2) return undefined;
-  cells.sort((a, b) => configurationOrder.indexOf(a.label) - configurationOrder.indexOf(b.label));
 
   const id = `chart-${setup}-runs-compared`;
   const title = `Runs compared: ${SETUP_TITLES[setup].toLowerCase()}`;
@@ -52,7 +51,8 @@ export async function runsComparedChart(
     description,
     metric,
     series: { title: 'Technique, run', label: (s) => `${s.technique}, ${s.run === PUBLISHED_RUN ? '2014' : s.run}` },
-    scheme: 'tableau20',
+    // tableau20 pairs a dark and a light shade, which fits families of exactly two bars.
+    scheme: families.every((f) => seriesCount(f, measuredRuns, summaries, setup) === 2) ? 'tableau20' : 'tableau10',
   });
   return { id, title, description, svg: await render(spec, id), tableId: ratioTableId(setup, PUBLISHED_RUN) };
 }
@@ -114,6 +114,11 @@ function ratioTable(
     rows,
   };
   return { ...table, run: reference, csv: stringify(tableRecords(table)) };
+}
+
+function seriesCount(family: Family, runs: RunInfo[], summaries: ConfigurationSummary[], setup: Setup): number {
+  const measured = runs.filter((run) => forSetup(summaries, run.id, setup).some((s) => s.technique === family.technique)).length;
+  return measured + (family.published ? 1 : 0);
 }
 
 function ratioTableId(setup: Setup, reference: string): string {
