@@ -26,6 +26,7 @@ export async function timePosterPrint(siteDir: string): Promise<PosterTimes> {
     let started = performance.now();
     await withBrowser((browser) =>
       printPage(browser, {
+        publicUrl: 'https://example.org/',
         siteDir,
         pathPrefix: '/',
         pagePath: POSTER_PAGE,

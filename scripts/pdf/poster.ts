@@ -31,6 +31,7 @@ export async function printPosterPdf(context: StepContext): Promise<void> {
   const { reused } = await context.cache.outputs('pdf', key, context.out, outputs, async () => {
     const blocked = await withBrowser(async (browser) => {
       const printed = await printPage(browser, {
+        publicUrl: metadata.url,
         siteDir: context.out,
         pathPrefix: context.pathPrefix,
         pagePath: POSTER_PAGE,

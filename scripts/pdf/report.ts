@@ -35,7 +35,7 @@ export async function printReportPdf(context: StepContext): Promise<void> {
   const key = await printKey(context, REPORT_PAGE, job);
   const { reused } = await context.cache.outputs('pdf', key, context.out, [outFile], async () => {
     const serving = await withBrowser((browser) =>
-      printPage(browser, { ...job, siteDir: context.out, pathPrefix: context.pathPrefix, pagePath: REPORT_PAGE, outFile: path.join(context.out, outFile) }),
+      printPage(browser, { ...job, publicUrl: metadata.url, siteDir: context.out, pathPrefix: context.pathPrefix, pagePath: REPORT_PAGE, outFile: path.join(context.out, outFile) }),
     );
     for (const url of serving.blocked) context.log.warn(`blocked a request that leaves the site while printing the report: ${url}`);
   });

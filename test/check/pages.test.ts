@@ -72,6 +72,7 @@ describe('PDF printing offline', () => {
   it('blocks and returns an outside image', async () => {
     const serving = await withBrowser((browser) =>
       printPage(browser, {
+        publicUrl: 'https://example.org/',
         siteDir: site,
         pathPrefix: '/',
         pagePath: '/outside/',

@@ -85,6 +85,13 @@ describe('report build', () => {
     for (const font of fonts) expect(font).toMatch(/\byes\s+yes\s+yes\b/);
   });
 
+  it('points PDF links at the published site', () => {
+    const pdf = readFileSync(path.join(out, REPORT, 'docker-network-performance.pdf')).toString('latin1');
+    // data/metadata.yaml publishes the site at https://netnotes.example.org/.
+    expect(pdf).toContain('(https://netnotes.example.org/docker-network-performance/summary.csv)');
+    expect(pdf).not.toContain('netnotes.localhost');
+  });
+
   it('links the PDF from the report page', () => {
     const html = readFileSync(path.join(out, REPORT, 'index.html'), 'utf8');
     expect(html).toContain('href="/docker-network-performance/docker-network-performance.pdf"');
