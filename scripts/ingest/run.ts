@@ -83,18 +83,35 @@ async function readRunFile(
     const errors = [{ line: 1, column: 1, message: located.error }, ...ingested.errors];
     file.ingested = { ...ingested, status: 'rejected', reason: located.error, errors };
   }
+  if (ingested.status === 'skipped' && LOG_NAME.test(path.basename(relativePath))) {
+    // A file named like a client or server log must be one; skipping it would hide a lost result.
+    const reason = `expected an iperf log at this path, but ${ingested.reason ?? 'the file is not one'}`;
+    file.ingested = { ...ingested, status: 'rejected', reason, errors: [{ line: 1, column: 1, message: reason }] };
+  }
   const reason = excluded.get(relativePath);
   if (reason !== undefined) file.excludedBecause = reason;
   return file;
 }
 
-/** Lists the problems of a rejected file, or of a parsed one with unreadable lines, unless the manifest excludes it. */
+/** Names of logs in the layout; stderr captures beside them (client-c1-p1.stderr) are not logs. */
+const LOG_NAME = /^(client-c\d+-p\d+|server-s\d+)\.(csv|txt|json)$/;
+
+/**
+ * Lists the problems of a rejected file unless the manifest excludes it. A parsed file with some
+ * unreadable lines keeps its good records; its bad lines are reported as warnings instead.
+ */
 function problemsOf(file: RunFile): Problem[] {
-  if (file.excludedBecause !== undefined) return [];
+  if (file.excludedBecause !== undefined || file.ingested.status !== 'rejected') return [];
   const { ingested } = file;
   if (ingested.errors.length > 0) return ingested.errors.map((error) => ({ file: ingested.path, ...error }));
-  if (ingested.status === 'rejected') return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
-  return [];
+  return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
+}
+
+/** The unreadable lines of parsed files, which keep their other records. */
+export function damagedLines(run: Run): Problem[] {
+  return run.files
+    .filter((file) => file.excludedBecause === undefined && file.ingested.status === 'parsed')
+    .flatMap((file) => file.ingested.errors.map((error) => ({ file: file.ingested.path, ...error })));
 }
 
 async function readManifest(file: string): Promise<string | undefined> {

@@ -8,7 +8,7 @@ import { hashFiles } from '../file-hash.ts';
 import { listFiles } from '../files.ts';
 import type { Problem } from '../errors.ts';
 import { ingestFile } from '../ingest/index.ts';
-import { readRun } from '../ingest/run.ts';
+import { damagedLines, readRun } from '../ingest/run.ts';
 import { describeRun, type RunInfo } from './report-runs.ts';
 
 /** The report's data from one run folder, cached as a whole and keyed by every file's contents. */
@@ -19,7 +19,7 @@ export interface RunAnalysis {
   sources: string[][];
   /** Problems that stop the build: rejected logs and unreadable lines not excluded by the manifest. */
   problems: Problem[];
-  /** Repetitions left out of the numbers. */
+  /** Unreadable lines of parsed logs, and repetitions left out of the numbers. */
   warnings: Problem[];
 }
 
@@ -32,7 +32,8 @@ export async function analyzeRunCached(dir: string, cache: StageCache): Promise<
 
 async function analyzeRun(dir: string): Promise<RunAnalysis> {
   const run = await readRun(dir, ingestFile);
-  const { repetitions, problems: warnings } = analyzeRepetitions(run);
+  const { repetitions, problems: leftOut } = analyzeRepetitions(run);
+  const warnings = [...damagedLines(run), ...leftOut];
   const sources = sourceRecords(run.id, run.dir, repetitions).slice(1);
   return {
     info: describeRun(run, warnings),

@@ -14,7 +14,7 @@ export interface RunInfo {
   records: number;
   skipped: Array<{ path: string; reason: string }>;
   excluded: Array<{ path: string; reason: string }>;
-  /** Repetitions left out of the numbers, as file:line:column: message. */
+  /** Unreadable log lines and repetitions left out of the numbers, as file:line:column: message. */
   warnings: string[];
   /** Each configuration's folder and how many logs fed it, for the ingest report. */
   sources: Array<{ technique: string; setup: string; configuration: string; repetitions: number; logs: number }>;

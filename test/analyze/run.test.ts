@@ -4,10 +4,11 @@ import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
+import { analyzeRepetitions } from '../../scripts/analyze/throughput.ts';
 import { ingestFile } from '../../scripts/ingest/index.ts';
 import { locateLog } from '../../scripts/ingest/layout.ts';
 import { parseManifest } from '../../scripts/ingest/manifest.ts';
-import { readRun } from '../../scripts/ingest/run.ts';
+import { damagedLines, readRun } from '../../scripts/ingest/run.ts';
 
 const FIXTURE = path.join(import.meta.dirname, '../fixtures/analyze/netns-2026-12');
 const temporary: string[] = [];
@@ -62,13 +63,25 @@ describe('readRun', () => {
   it('fails on a rejected log and names it', async () => {
     const dir = copyRun();
     const log = path.join(dir, 'bridge/containers-x-clients/2x2/rep-1/client-c1-p1.csv');
+    writeFileSync(log, 'no iperf output here\n');
+
+    const run = await readRun(dir, ingestFile);
+    expect(run.problems.length).toBe(1);
+    expect(run.problems[0].file).toBe(log);
+  });
+
+  it('keeps a damaged log and leaves out its repetition', async () => {
+    const dir = copyRun();
+    const log = path.join(dir, 'bridge/containers-x-clients/2x2/rep-1/client-c1-p1.csv');
     writeFileSync(log, readFileSync(log, 'utf8').replace(',5998252593', ',59982x2593'));
 
     const run = await readRun(dir, ingestFile);
-    expect(run.problems.length).toBeGreaterThan(0);
-    expect(run.problems.every((p) => p.file === log)).toBe(true);
+    expect(run.problems).toEqual([]);
     // The whole-test row is line 6; its bits per second are the ninth column.
-    expect(run.problems[0]).toMatchObject({ line: 6 });
+    expect(damagedLines(run)).toEqual([expect.objectContaining({ file: log, line: 6 })]);
+    const { repetitions, problems } = analyzeRepetitions(run);
+    expect(repetitions.map((r) => r.repetition).sort()).toEqual([2, 3]);
+    expect(problems).toHaveLength(1);
   });
 
   it('accepts a log the manifest excludes and keeps the reason', async () => {
