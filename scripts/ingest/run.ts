@@ -37,7 +37,12 @@ const MANIFEST = 'manifest.json';
 const CONCURRENCY = 16;
 
 /** Ingests every file under a run folder and places each log in the run's layout. */
-export async function readRun(dir: string, ingest: IngestFn): Promise<Run> {
+export interface ReadRunOptions {
+  /** Techniques of the published study; a technique's "emulates" must name one of them. */
+  publishedTechniques?: ReadonlySet<string>;
+}
+
+export async function readRun(dir: string, ingest: IngestFn, options: ReadRunOptions = {}): Promise<Run> {
   const id = path.basename(dir);
   const manifestFile = path.join(dir, MANIFEST);
   const text = await readManifest(manifestFile);
@@ -59,6 +64,8 @@ export async function readRun(dir: string, ingest: IngestFn): Promise<Run> {
   const files = await mapLimit(paths, CONCURRENCY, (relativePath) => readRunFile(dir, relativePath, ingest, excluded));
 
   for (const file of files) problems.push(...problemsOf(file));
+  problems.push(...checkDate(manifest, (segments) => ({ file: manifestFile, ...parsed.at(segments) })));
+  problems.push(...checkTechniques(manifest, files, options, (segments) => ({ file: manifestFile, ...parsed.at(segments) })));
   (manifest.excluded ?? []).forEach((entry, index) => {
     if (paths.includes(entry.path)) return;
     const message = `"excluded" lists ${entry.path}, which is not in the run`;
@@ -112,6 +119,41 @@ export function damagedLines(run: Run): Problem[] {
   return run.files
     .filter((file) => file.excludedBecause === undefined && file.ingested.status === 'parsed')
     .flatMap((file) => file.ingested.errors.map((error) => ({ file: file.ingested.path, ...error })));
+}
+
+type Locate = (segments: Array<string | number>) => { file: string; line: number; column: number };
+
+/** Checks that the manifest's date is a real calendar date, not only one shaped like it. */
+function checkDate(manifest: RunManifest, at: Locate): Problem[] {
+  const day = manifest.date.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day) return [];
+  return [{ ...at(['date']), message: `invalid date "${manifest.date}": expected a calendar date as YYYY-MM-DD` }];
+}
+
+/**
+ * Checks that the manifest describes every technique folder of the run and that what each
+ * technique emulates exists. A described technique without a folder is allowed: a partial copy
+ * of a run keeps the whole manifest.
+ */
+function checkTechniques(manifest: RunManifest, files: RunFile[], options: ReadRunOptions, at: Locate): Problem[] {
+  const folders = new Set(files.flatMap((file) => (file.location ? [file.location.technique] : [])));
+  const described = Object.keys(manifest.techniques);
+  const problems: Problem[] = [];
+  for (const folder of [...folders].sort()) {
+    if (!described.includes(folder)) {
+      const message = `technique folder "${folder}" is not described in "techniques", which has ${described.join(', ')}`;
+      problems.push({ ...at(['techniques']), message });
+    }
+  }
+  for (const [technique, description] of Object.entries(manifest.techniques)) {
+    const known = options.publishedTechniques;
+    if (description.emulates !== undefined && known && !known.has(description.emulates)) {
+      const message = `"emulates" is "${description.emulates}", which the published study does not have; expected one of ${[...known].sort().join(', ')}`;
+      problems.push({ ...at(['techniques', technique, 'emulates']), message });
+    }
+  }
+  return problems;
 }
 
 async function readManifest(file: string): Promise<string | undefined> {

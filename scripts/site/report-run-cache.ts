@@ -24,14 +24,19 @@ export interface RunAnalysis {
 }
 
 /** Ingests and analyzes one run, or returns the result of an earlier build when no input and no code changed. */
-export async function analyzeRunCached(dir: string, cache: StageCache): Promise<{ analysis: RunAnalysis; reused: boolean }> {
-  const key = hashOf(dir, await codeVersion('ingest', 'analyze', 'site'), await hashRunFolder(dir, cache));
-  const { value, reused } = await cache.json('runs', key, () => analyzeRun(dir));
+export async function analyzeRunCached(
+  dir: string,
+  cache: StageCache,
+  publishedTechniques: ReadonlySet<string>,
+): Promise<{ analysis: RunAnalysis; reused: boolean }> {
+  const techniques = [...publishedTechniques].sort().join(',');
+  const key = hashOf(dir, await codeVersion('ingest', 'analyze', 'site'), techniques, await hashRunFolder(dir, cache));
+  const { value, reused } = await cache.json('runs', key, () => analyzeRun(dir, publishedTechniques));
   return { analysis: value, reused };
 }
 
-async function analyzeRun(dir: string): Promise<RunAnalysis> {
-  const run = await readRun(dir, ingestFile);
+async function analyzeRun(dir: string, publishedTechniques: ReadonlySet<string>): Promise<RunAnalysis> {
+  const run = await readRun(dir, ingestFile, { publishedTechniques });
   const { repetitions, problems: leftOut } = analyzeRepetitions(run);
   const warnings = [...damagedLines(run), ...leftOut];
   const sources = sourceRecords(run.id, run.dir, repetitions).slice(1);

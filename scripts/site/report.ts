@@ -39,8 +39,9 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
   const dataDir = path.join(context.root, 'data');
   const started = performance.now();
 
-  const analyses = await analyzeRuns(path.join(dataDir, 'runs'), context);
   const published = await readPublished(path.join(dataDir, 'published', 'summary.csv'));
+  const publishedTechniques = new Set(published.summaries.map((s) => s.technique));
+  const analyses = await analyzeRuns(path.join(dataDir, 'runs'), publishedTechniques, context);
   const problems = [...analyses.flatMap((a) => a.problems), ...published.problems];
   if (problems.length > 0) throw new InputError(`${problems.length} problem(s) in the measurement data:`, problems);
   for (const warning of analyses.flatMap((a) => a.warnings)) context.log.warn(formatProblem(warning));
@@ -68,7 +69,7 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
   return { runs: infos, latest, setups, spreadRun, spread, spreadVerdict: spreadVerdict(spread), downloads: downloadsOf(setups, summaries, sources) };
 }
 
-async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAnalysis[]> {
+async function analyzeRuns(runsDir: string, publishedTechniques: ReadonlySet<string>, context: SiteContext): Promise<RunAnalysis[]> {
   const dirs = await runFolders(runsDir);
   if (dirs.length === 0) {
     throw new InputError('no runs to report:', [{ file: runsDir, line: 1, column: 1, message: 'expected at least one run folder with a manifest.json' }]);
@@ -76,7 +77,7 @@ async function analyzeRuns(runsDir: string, context: SiteContext): Promise<RunAn
   const analyses: RunAnalysis[] = [];
   for (const dir of dirs) {
     const started = performance.now();
-    const { analysis, reused } = await analyzeRunCached(dir, context.cache);
+    const { analysis, reused } = await analyzeRunCached(dir, context.cache, publishedTechniques);
     const files = `${analysis.info.files.total} files of run ${analysis.info.id}`;
     context.log.step(reused ? 'reused' : 'ingested', files, performance.now() - started);
     analyses.push(analysis);

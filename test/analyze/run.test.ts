@@ -97,4 +97,29 @@ describe('readRun', () => {
     expect(run.problems).toEqual([]);
     expect(run.files.find((f) => f.relativePath === relative)?.excludedBecause).toBe('client crashed');
   });
+
+  it('rejects a date that is no calendar day', async () => {
+    const dir = copyRun();
+    const manifestFile = path.join(dir, 'manifest.json');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace('"date": "2026-12-04"', '"date": "2027-13-45"'));
+
+    const run = await readRun(dir, ingestFile);
+    expect(run.problems.map((p) => p.message)).toEqual(['invalid date "2027-13-45": expected a calendar date as YYYY-MM-DD']);
+    expect(run.problems[0]).toMatchObject({ file: manifestFile, line: 3 });
+  });
+
+  it('matches manifest techniques with technique folders', async () => {
+    const dir = copyRun();
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    manifest.techniques = { brige: manifest.techniques.bridge, nat: { ...manifest.techniques.nat, emulates: 'iptbles' } };
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+
+    const run = await readRun(dir, ingestFile, { publishedTechniques: new Set(['iptables', 'link', 'ovs', 'pipework']) });
+    expect(run.problems.map((p) => p.message)).toEqual([
+      'technique folder "bridge" is not described in "techniques", which has brige, nat',
+      '"emulates" is "iptbles", which the published study does not have; expected one of iptables, link, ovs, pipework',
+    ]);
+    expect(run.problems.every((p) => p.file === manifestFile && p.line > 1)).toBe(true);
+  });
 });
