@@ -72,6 +72,11 @@ export class StageCache {
     return { value, reused: false };
   }
 
+  /** Copies cached copies of produced files into `baseDir` if the cache has them all; never produces them. */
+  async restore(stage: string, key: string, baseDir: string, files: string[]): Promise<boolean> {
+    return this.#enabled && (await copyAll(path.join(this.dir, stage, key), baseDir, files));
+  }
+
   /**
    * Copies cached copies of produced files (paths relative to `baseDir`) into `baseDir`, or runs
    * `produce` to create them there and keeps a copy of each.

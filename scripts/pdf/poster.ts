@@ -16,10 +16,6 @@ const OUTPUT_DIR = '/docker-ecosystem/';
  * tool names linked) and renders a PNG of it at twice its size, both next to the chart's page.
  */
 export async function printPosterPdf(context: StepContext): Promise<void> {
-  if (!context.pdf) {
-    context.log.step('skipped', 'poster PDF and PNG (--no-pdf)');
-    return;
-  }
   const started = performance.now();
   const { catalog, metadata } = await siteData();
   const pdfFile = path.join(context.out, OUTPUT_DIR, catalog.poster.pdf);
@@ -28,6 +24,11 @@ export async function printPosterPdf(context: StepContext): Promise<void> {
 
   const outputs = [path.join(OUTPUT_DIR, catalog.poster.pdf), path.join(OUTPUT_DIR, catalog.poster.png)];
   const key = await printKey(context, POSTER_PAGE, { width, height, edition: catalog.edition, author: metadata.author.name });
+  if (!context.pdf) {
+    const restored = await context.cache.restore('pdf', key, context.out, outputs);
+    context.log.step(restored ? 'reused' : 'skipped', `poster PDF and PNG (--no-pdf${restored ? ', printed by an earlier build' : ''})`);
+    return;
+  }
   const { reused } = await context.cache.outputs('pdf', key, context.out, outputs, async () => {
     const blocked = await withBrowser(async (browser) => {
       const printed = await printPage(browser, {

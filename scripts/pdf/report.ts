@@ -14,10 +14,6 @@ export const REPORT_PDF = 'docker-network-performance.pdf';
  * page's print stylesheet, which keeps every chart and table on one page.
  */
 export async function printReportPdf(context: StepContext): Promise<void> {
-  if (!context.pdf) {
-    context.log.step('skipped', 'report PDF (--no-pdf)');
-    return;
-  }
   const started = performance.now();
   const { report, metadata } = await siteData();
   const outFile = path.join(REPORT_PAGE, REPORT_PDF);
@@ -33,6 +29,11 @@ export async function printReportPdf(context: StepContext): Promise<void> {
   };
 
   const key = await printKey(context, REPORT_PAGE, job);
+  if (!context.pdf) {
+    const restored = await context.cache.restore('pdf', key, context.out, [outFile]);
+    context.log.step(restored ? 'reused' : 'skipped', `${outFile.slice(1)} (--no-pdf${restored ? ', printed by an earlier build' : ''})`);
+    return;
+  }
   const { reused } = await context.cache.outputs('pdf', key, context.out, [outFile], async () => {
     const serving = await withBrowser((browser) =>
       printPage(browser, { ...job, publicUrl: metadata.url, siteDir: context.out, pathPrefix: context.pathPrefix, pagePath: REPORT_PAGE, outFile: path.join(context.out, outFile) }),
