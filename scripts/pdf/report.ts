@@ -18,7 +18,19 @@ export async function printReportPdf(context: StepContext): Promise<void> {
   const { report, metadata } = await siteData();
   const outFile = path.join(REPORT_PAGE, REPORT_PDF);
   const job = {
-    pdf: { format: 'A4', printBackground: true, preferCSSPageSize: true, tagged: true, outline: true } as const,
+    pdf: {
+      format: 'A4',
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: true,
+      outline: true,
+      // Page numbers in the bottom margin, which the page's print stylesheet leaves free.
+      displayHeaderFooter: true,
+      headerTemplate: '<span></span>',
+      footerTemplate:
+        '<div style="width:100%;text-align:center;font:8pt \'Liberation Sans\',sans-serif;color:#555">' +
+        'Docker network performance · <span class="pageNumber"></span> of <span class="totalPages"></span></div>',
+    } as const,
     metadata: {
       title: 'Docker network performance',
       author: metadata.author.name,

@@ -12,6 +12,8 @@ import type { RunInfo } from './report-runs.ts';
 export interface TableView extends ResultTable {
   run: string;
   csv: string;
+  /** Repetitions the run's manifest planned; a cell with fewer says so. */
+  repetitions?: number;
 }
 
 export interface ChartView {
@@ -55,8 +57,9 @@ async function buildSetupSection(
   for (const run of runs) {
     const cells = forSetup(summaries, run.id, setup);
     if (cells.length === 0) continue;
-    tables.push(tableView(cells, run.id, setup, average, `${run.id}: ${SETUP_TITLES[setup]}`, run.techniqueLabels));
-    tables.push(tableView(cells, run.id, setup, 'aggregate', `${run.id}: ${SETUP_TITLES[setup]}`, run.techniqueLabels));
+    const planned = run.manifest.repetitions;
+    tables.push({ ...tableView(cells, run.id, setup, average, `${run.id}: ${SETUP_TITLES[setup]}`, run.techniqueLabels), repetitions: planned });
+    tables.push({ ...tableView(cells, run.id, setup, 'aggregate', `${run.id}: ${SETUP_TITLES[setup]}`, run.techniqueLabels), repetitions: planned });
   }
   const published = forSetup(summaries, PUBLISHED_RUN, setup);
   if (published.length > 0) {
