@@ -29,11 +29,11 @@ export const BREAKAGES: Breakage[] = [
   },
   {
     name: 'rejected log',
-    expected: 'client-c1-p1.csv:2',
-    async apply(copy, source) {
-      const lines = (await readFile(path.join(source, LOG), 'utf8')).split('\n');
-      lines[1] = lines[1].replace(/,\d+,(\d+)$/, ',many,$1');
-      await copy.writeFile(LOG, lines.join('\n'));
+    expected: 'client-c1-p1.csv:1',
+    // A client log with no readable row is rejected; a log with some bad lines keeps its good
+    // ones and only warns, so it would not make the build fail.
+    async apply(copy) {
+      await copy.writeFile(LOG, 'Client connecting to 198.18.10.1, TCP port 5001\nconnect failed: Connection refused\n');
     },
   },
   {
