@@ -21,8 +21,8 @@ export interface BarChartOptions {
   metric: Metric;
   /** What splits each configuration into bars: the legend title and each bar's label. */
   series: { title: string; label: (summary: ConfigurationSummary) => string };
-  /** A Vega colour scheme; tableau20 pairs a dark and a light shade, for then-and-now comparisons. */
-  scheme?: string;
+  /** Colour of each series label; series without one use Vega's tableau10 scheme. */
+  colours?: Record<string, string>;
   width?: number;
 }
 
@@ -70,7 +70,7 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
             type: 'nominal',
             sort: seriesOrder,
             title: options.series.title,
-            scale: { scheme: options.scheme ?? 'tableau10' },
+            scale: colourScale(seriesOrder, options.colours),
           },
         },
       },
@@ -88,6 +88,11 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
     ],
     config: CHART_CONFIG,
   } as TopLevelSpec;
+}
+
+function colourScale(series: string[], colours: Record<string, string> | undefined) {
+  if (!colours || series.some((label) => colours[label] === undefined)) return { scheme: 'tableau10' };
+  return { domain: series, range: series.map((label) => colours[label]) };
 }
 
 /** The values a grouped bar chart draws, with series ids replaced by their labels. */

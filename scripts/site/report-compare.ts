@@ -7,7 +7,7 @@ import type { Setup } from '../ingest/layout.ts';
 import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
 import type { RenderChart } from './report-charts.ts';
 import type { RunInfo } from './report-runs.ts';
-import type { ChartView, TableView } from './report-setups.ts';
+import type { ChartView, TableView, TechniqueColours } from './report-setups.ts';
 
 /** Bars of one technique across runs: the 2014 technique it stands for, then each run that measured it. */
 interface Family {
@@ -25,6 +25,7 @@ export async function runsComparedChart(
   setup: Setup,
   metric: Metric,
   render: RenderChart,
+  colours: TechniqueColours,
 ): Promise<ChartView | undefined> {
   const families = familiesOf(summaries, runs, setup);
   const measuredRuns = [...runs].reverse().filter((run) => forSetup(summaries, run.id, setup).length > 0);
@@ -32,8 +33,13 @@ export async function runsComparedChart(
   const labels = new Set(measuredRuns.flatMap((run) => forSetup(summaries, run.id, setup).map((s) => s.label)));
 
   const cells: ConfigurationSummary[] = [];
+  const shownPublished = new Set<string>();
   for (const family of families) {
-    if (family.published) cells.push(...forSetup(summaries, PUBLISHED_RUN, setup).filter((s) => s.technique === family.published && labels.has(s.label)));
+    // Two emulations of one 2014 technique (routed and nat both stand for iptables) show it once.
+    if (family.published && !shownPublished.has(family.published)) {
+      shownPublished.add(family.published);
+      cells.push(...forSetup(summaries, PUBLISHED_RUN, setup).filter((s) => s.technique === family.published && labels.has(s.label)));
+    }
     for (const run of measuredRuns) cells.push(...forSetup(summaries, run.id, setup).filter((s) => s.technique === family.technique));
   }
   if (new Set(cells.map((s) => s.run)).size < 2) return undefined;
@@ -50,9 +56,12 @@ export async function runsComparedChart(
     subtitle,
     description,
     metric,
-    series: { title: 'Technique, run', label: (s) => `${s.technique}, ${s.run === PUBLISHED_RUN ? '2014' : s.run}` },
-    // tableau20 pairs a dark and a light shade, which fits families of exactly two bars.
-    scheme: families.every((f) => seriesCount(f, measuredRuns, summaries, setup) === 2) ? 'tableau20' : 'tableau10',
+    series: { title: 'Technique, run', label: seriesLabel },
+    // A family of one run and its 2014 technique shares the run's hue: dark for the run, light
+    // for 2014. With several runs of one technique, hues alone would not tell them apart.
+    colours: families.every((f) => runsMeasuring(f, measuredRuns, summaries, setup) === 1)
+      ? Object.fromEntries(cells.map((s) => [seriesLabel(s), seriesColour(s, families, colours)]))
+      : undefined,
   });
   return { id, title, description, svg: await render(spec, id), tableId: ratioTableId(setup, PUBLISHED_RUN) };
 }
@@ -116,9 +125,18 @@ function ratioTable(
   return { ...table, run: reference, csv: stringify(tableRecords(table)) };
 }
 
-function seriesCount(family: Family, runs: RunInfo[], summaries: ConfigurationSummary[], setup: Setup): number {
-  const measured = runs.filter((run) => forSetup(summaries, run.id, setup).some((s) => s.technique === family.technique)).length;
-  return measured + (family.published ? 1 : 0);
+function seriesLabel(summary: ConfigurationSummary): string {
+  return `${summary.technique}, ${summary.run === PUBLISHED_RUN ? '2014' : summary.run}`;
+}
+
+function seriesColour(summary: ConfigurationSummary, families: Family[], colours: TechniqueColours): string {
+  if (summary.run !== PUBLISHED_RUN) return colours(summary.technique).dark;
+  const family = families.find((f) => f.published === summary.technique);
+  return colours(family?.technique ?? summary.technique).light;
+}
+
+function runsMeasuring(family: Family, runs: RunInfo[], summaries: ConfigurationSummary[], setup: Setup): number {
+  return runs.filter((run) => forSetup(summaries, run.id, setup).some((s) => s.technique === family.technique)).length;
 }
 
 function ratioTableId(setup: Setup, reference: string): string {

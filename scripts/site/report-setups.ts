@@ -5,6 +5,7 @@ import type { ConfigurationSummary } from '../analyze/summary.ts';
 import { forSetup, resultTable, SETUP_AVERAGE, SETUP_TITLES, tableRecords, type ResultTable } from '../analyze/tables.ts';
 import { SETUPS, type Setup } from '../ingest/layout.ts';
 import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
+import { techniqueShades } from '../charts/colours.ts';
 import type { RenderChart } from './report-charts.ts';
 import { ratioTables, runsComparedChart } from './report-compare.ts';
 import type { RunInfo } from './report-runs.ts';
@@ -39,9 +40,10 @@ export async function buildSetupSections(
   render: RenderChart,
 ): Promise<SetupSection[]> {
   const sections: SetupSection[] = [];
+  const colours = techniqueColours(runs);
   for (const setup of SETUPS) {
     if (!summaries.some((s) => s.setup === setup)) continue;
-    sections.push(await buildSetupSection(setup, summaries, runs, render));
+    sections.push(await buildSetupSection(setup, summaries, runs, render, colours));
   }
   return sections;
 }
@@ -51,6 +53,7 @@ async function buildSetupSection(
   summaries: ConfigurationSummary[],
   runs: RunInfo[],
   render: RenderChart,
+  colours: TechniqueColours,
 ): Promise<SetupSection> {
   const average = SETUP_AVERAGE[setup];
   const tables: TableView[] = [];
@@ -72,10 +75,10 @@ async function buildSetupSection(
   const latestCells = latest ? forSetup(summaries, latest.id, setup) : [];
   const charts: ChartView[] = [];
   if (latest) {
-    charts.push(await techniqueChart(latestCells, latest, setup, average, render));
-    charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate', render));
+    charts.push(await techniqueChart(latestCells, latest, setup, average, render, colours));
+    charts.push(await techniqueChart(latestCells, latest, setup, 'aggregate', render, colours));
   }
-  const compared = await runsComparedChart(summaries, runs, setup, average, render);
+  const compared = await runsComparedChart(summaries, runs, setup, average, render, colours);
   if (compared) charts.push(compared);
   tables.push(...ratioTables(summaries, runs, setup, average));
   return { id: setup, title: SETUP_TITLES[setup], tables, charts };
@@ -104,6 +107,7 @@ async function techniqueChart(
   setup: Setup,
   metric: Metric,
   render: RenderChart,
+  colours: TechniqueColours,
 ): Promise<ChartView> {
   const id = `chart-${run.id}-${setup}-${metric === 'aggregate' ? 'aggregate' : 'average'}`;
   const repetitions = Math.max(...cells.map((c) => c.repetitions ?? 1));
@@ -119,6 +123,15 @@ async function techniqueChart(
     description,
     metric,
     series: { title: 'Technique', label: (s) => run.techniqueLabels[s.technique] ?? s.technique },
+    colours: Object.fromEntries(cells.map((s) => [run.techniqueLabels[s.technique] ?? s.technique, colours(s.technique).dark])),
   });
   return { id, title, description, svg: await render(spec, id), tableId: tableId(run.id, setup, metric) };
+}
+
+/** Returns the shades of a measured technique; the same technique has the same hue on every chart. */
+export type TechniqueColours = (technique: string) => { dark: string; light: string };
+
+function techniqueColours(runs: RunInfo[]): TechniqueColours {
+  const order = [...new Set(runs.flatMap((run) => run.techniques.map((t) => t.id)))].sort();
+  return (technique) => techniqueShades(Math.max(0, order.indexOf(technique)));
 }
