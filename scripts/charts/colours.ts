@@ -15,7 +15,7 @@ const SHADES: Array<[dark: string, light: string]> = [
   ['#79706e', '#bab0ac'],
 ];
 
-/** The shades of the technique at `index` in the site's sorted list of measured techniques. */
+/** Returns the shades of the technique at `index` in the site's sorted list of measured techniques. */
 export function techniqueShades(index: number): { dark: string; light: string } {
   const [dark, light] = SHADES[index % SHADES.length];
   return { dark, light };

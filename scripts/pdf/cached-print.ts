@@ -30,7 +30,7 @@ export async function printKey(context: StepContext, pagePath: string, options: 
   );
 }
 
-/** The browser binary's path, size and time, or "none" where no browser is installed (--no-pdf builds). */
+/** Returns the browser binary's path, size and time, or "none" where no browser is installed (--no-pdf builds). */
 async function browserSignature(): Promise<string> {
   let executable: string;
   try {

@@ -98,7 +98,7 @@ async function runEleventy(options: BuildOptions, output: string): Promise<numbe
     pathPrefix: options.pathPrefix,
     quietMode: true,
   });
-  // Our log says what was written; Eleventy's own summary and benchmark warnings would repeat it.
+  // The build log already reports what was written; Eleventy's benchmark warnings would repeat it.
   eleventy.setIsVerbose(false);
   const written = (await eleventy.write()) as unknown as [unknown[], unknown[]] | unknown[];
   return countWritten(written);

@@ -13,7 +13,7 @@ import type { RunInfo } from './report-runs.ts';
 export interface TableView extends ResultTable {
   run: string;
   csv: string;
-  /** Repetitions the run's manifest planned; a cell with fewer says so. */
+  /** Repetitions the run's manifest planned; a cell with fewer shows its own count. */
   repetitions?: number;
 }
 
