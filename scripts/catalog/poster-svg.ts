@@ -51,13 +51,16 @@ export function drawPosterSvg(chart: ChartEdition, layout: ChartLayout, measure:
 }
 
 function placeNotes(layout: ChartLayout, measure: Measure, offsetX: number, width: number): Note[] {
-  const middle = layout.width / 2;
+  // The left half of the tools by position gets the left margin, the rest the right one, so
+  // both columns hold as many notes and neither runs far below the chart.
+  const byX = [...layout.tools].sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2) || a.y - b.y);
+  const leftTools = new Set(byX.slice(0, Math.ceil(byX.length / 2)));
   const sorted = [...layout.tools].sort((a, b) => a.y - b.y || a.x - b.x);
   const notes: Note[] = [];
   const bottoms: Record<Note['side'], number> = { left: S.margin, right: S.margin };
 
   for (const tool of sorted) {
-    const side = tool.x + tool.width / 2 < middle ? 'left' : 'right';
+    const side = leftTools.has(tool) ? 'left' : 'right';
     const lines = noteLines(tool, measure);
     const height = lines.length * LINE_HEIGHT + 2 * NOTE_PADDING;
     const wanted = tool.y + tool.height / 2 - height / 2;
