@@ -30,6 +30,9 @@ async function checkExisting(out: string, target: string): Promise<void> {
     entries = await readdir(target);
   } catch (error) {
     if (isEnoent(error)) return;
+    if ((error as NodeJS.ErrnoException).code === 'ENOTDIR') {
+      throw new UsageError(`--out ${out}: part of that path is a file, not a folder; choose a folder such as _site`);
+    }
     throw error;
   }
   if (entries.length > 0 && !entries.includes('index.html')) {

@@ -76,4 +76,10 @@ describe('checkOutFolder', () => {
     writeFileSync(path.join(root, 'site.txt'), 'x\n');
     await expect(checkOutFolder(root, 'site.txt')).rejects.toThrow(/is a file, not a folder/);
   });
+
+  it('rejects a path through a file', async () => {
+    const root = project();
+    writeFileSync(path.join(root, 'site.txt'), 'x\n');
+    await expect(checkOutFolder(root, 'site.txt/out')).rejects.toThrow(/part of that path is a file/);
+  });
 });
