@@ -20,3 +20,10 @@ export function techniqueShades(index: number): { dark: string; light: string } 
   const [dark, light] = SHADES[index % SHADES.length];
   return { dark, light };
 }
+
+/** Mixes two #rrggbb colours: t = 0 gives `from`, t = 1 gives `to`. */
+export function mixColours(from: string, to: string, t: number): string {
+  const channel = (hex: string, index: number) => parseInt(hex.slice(1 + 2 * index, 3 + 2 * index), 16);
+  const mixed = [0, 1, 2].map((index) => Math.round(channel(from, index) + (channel(to, index) - channel(from, index)) * t));
+  return `#${mixed.map((value) => value.toString(16).padStart(2, '0')).join('')}`;
+}

@@ -70,6 +70,8 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
             type: 'nominal',
             sort: seriesOrder,
             title: options.series.title,
+            // More than four entries wrap onto rows, so the legend never outgrows the plot.
+            legend: { columns: seriesOrder.length <= 4 ? seriesOrder.length : 3 },
             scale: colourScale(seriesOrder, options.colours),
           },
         },

@@ -4,6 +4,7 @@ import { PUBLISHED_RUN } from '../analyze/published.ts';
 import type { ConfigurationSummary } from '../analyze/summary.ts';
 import { forSetup, SETUP_TITLES, tableRecords } from '../analyze/tables.ts';
 import type { Setup } from '../ingest/layout.ts';
+import { mixColours } from '../charts/colours.ts';
 import { groupedBarSpec, METRIC_UNITS, type Metric } from '../charts/throughput.ts';
 import type { RenderChart } from './report-charts.ts';
 import type { RunInfo } from './report-runs.ts';
@@ -57,11 +58,9 @@ export async function runsComparedChart(
     description,
     metric,
     series: { title: 'Technique, run', label: seriesLabel },
-    // A family of one run and its 2014 technique shares the run's hue: dark for the run, light
-    // for 2014. With several runs of one technique, hues alone would not tell them apart.
-    colours: families.every((f) => runsMeasuring(f, measuredRuns, summaries, setup) === 1)
-      ? Object.fromEntries(cells.map((s) => [seriesLabel(s), seriesColour(s, families, colours)]))
-      : undefined,
+    // A family shares its technique's hue: the newest run dark, the 2014 technique light, and
+    // older runs in shades between.
+    colours: Object.fromEntries(cells.map((s) => [seriesLabel(s), seriesColour(s, families, measuredRuns, colours)])),
   });
   return { id, title, description, svg: await render(spec, id), tableId: ratioTableId(setup, PUBLISHED_RUN) };
 }
@@ -129,15 +128,18 @@ function seriesLabel(summary: ConfigurationSummary): string {
   return `${summary.technique}, ${summary.run === PUBLISHED_RUN ? '2014' : summary.run}`;
 }
 
-function seriesColour(summary: ConfigurationSummary, families: Family[], colours: TechniqueColours): string {
-  if (summary.run !== PUBLISHED_RUN) return colours(summary.technique).dark;
-  const family = families.find((f) => f.published === summary.technique);
-  return colours(family?.technique ?? summary.technique).light;
+function seriesColour(summary: ConfigurationSummary, families: Family[], runs: RunInfo[], colours: TechniqueColours): string {
+  if (summary.run === PUBLISHED_RUN) {
+    const family = families.find((f) => f.published === summary.technique);
+    return colours(family?.technique ?? summary.technique).light;
+  }
+  // `runs` is oldest first; the newest of the runs that measured this technique is dark.
+  const measuring = runs.filter((run) => run.techniques.some((t) => t.id === summary.technique));
+  const age = measuring.length - 1 - measuring.findIndex((run) => run.id === summary.run);
+  const { dark, light } = colours(summary.technique);
+  return age === 0 ? dark : mixColours(dark, light, age / (measuring.length + 1));
 }
 
-function runsMeasuring(family: Family, runs: RunInfo[], summaries: ConfigurationSummary[], setup: Setup): number {
-  return runs.filter((run) => forSetup(summaries, run.id, setup).some((s) => s.technique === family.technique)).length;
-}
 
 function ratioTableId(setup: Setup, reference: string): string {
   return `${setup}-ratio-to-${reference}`;

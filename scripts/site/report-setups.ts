@@ -70,8 +70,10 @@ async function buildSetupSection(
     tables.push(tableView(published, PUBLISHED_RUN, setup, 'aggregate', `Published 2014, summed from the printed averages: ${SETUP_TITLES[setup]}`, {}));
   }
 
-  // The newest run that measured this setup; a newer run of other setups only leaves it alone.
-  const latest = runs.find((run) => forSetup(summaries, run.id, setup).length > 0);
+  // The run that measured most of this setup's configurations, the newest of those if several
+  // did, so a small newer run does not push a complete one off the setup's charts. The runs
+  // compared chart below shows every run.
+  const latest = mostComplete(runs, (run) => forSetup(summaries, run.id, setup).length);
   const latestCells = latest ? forSetup(summaries, latest.id, setup) : [];
   const charts: ChartView[] = [];
   if (latest) {
@@ -134,4 +136,18 @@ export type TechniqueColours = (technique: string) => { dark: string; light: str
 function techniqueColours(runs: RunInfo[]): TechniqueColours {
   const order = [...new Set(runs.flatMap((run) => run.techniques.map((t) => t.id)))].sort();
   return (technique) => techniqueShades(Math.max(0, order.indexOf(technique)));
+}
+
+/** Returns the run with the highest count, the first (newest) one on a tie; undefined when every count is 0. */
+export function mostComplete(runs: RunInfo[], count: (run: RunInfo) => number): RunInfo | undefined {
+  let best: RunInfo | undefined;
+  let bestCount = 0;
+  for (const run of runs) {
+    const n = count(run);
+    if (n > bestCount) {
+      best = run;
+      bestCount = n;
+    }
+  }
+  return best;
 }

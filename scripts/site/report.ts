@@ -13,7 +13,7 @@ import type { SiteContext } from './data.ts';
 import { cachedChartRenderer } from './report-charts.ts';
 import { analyzeRunCached, type RunAnalysis } from './report-run-cache.ts';
 import type { RunInfo } from './report-runs.ts';
-import { buildSetupSections, type SetupSection } from './report-setups.ts';
+import { buildSetupSections, mostComplete, type SetupSection } from './report-setups.ts';
 
 export interface Download {
   /** File name next to the report page. */
@@ -58,9 +58,8 @@ export async function loadReport(context: SiteContext): Promise<ReportData> {
   const setups = await buildSetupSections(summaries, infos, renderer.render);
   context.log.step('rendered', `${renderer.rendered} charts, reused ${renderer.reused}`, performance.now() - chartsStarted);
 
-  // The packed-or-spread question is answered by the newest run that measured both layouts.
-  const spreadRun =
-    infos.find((info) => compareSpread(summaries.filter((s) => s.run === info.id)).length > 0) ?? latest;
+  // The packed-or-spread question is answered by the run with the most 1×K against K×1 pairs.
+  const spreadRun = mostComplete(infos, (info) => compareSpread(summaries.filter((s) => s.run === info.id)).length) ?? latest;
   const spread = compareSpread(summaries.filter((s) => s.run === spreadRun.id)).map((comparison) => ({
     ...comparison,
     label: spreadRun.techniqueLabels[comparison.technique] ?? comparison.technique,
