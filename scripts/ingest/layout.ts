@@ -1,3 +1,5 @@
+import type { IngestedFile } from './types.ts';
+
 /**
  * Where a log sits in a run folder says what it measured:
  * <technique>/<setup>/<configuration>/rep-<n>/client-c<i>-p<j>.csv or server-s<k>.csv.
@@ -109,4 +111,17 @@ export function configurationLabel(setup: Setup, configuration: Configuration): 
     return `${serverContainers} pair${serverContainers === 1 ? '' : 's'}`;
   }
   return `${clientContainers}×${clientsPerContainer}`;
+}
+
+/** Names of logs in the layout; stderr captures beside them (client-c1-p1.stderr) are not logs. */
+const LOG_NAME = /^(client-c\d+-p\d+|server-s\d+)\.(csv|txt|json)$/;
+
+/**
+ * Rejects a file named like a client or server log that ingest skipped as no log (an empty
+ * capture of a refused client, say): skipping it would hide a lost result.
+ */
+export function requireLogAtLogPath(fileName: string, ingested: IngestedFile): IngestedFile {
+  if (ingested.status !== 'skipped' || !LOG_NAME.test(fileName)) return ingested;
+  const reason = `expected an iperf log at this path, but ${ingested.reason ?? 'the file is not one'}`;
+  return { ...ingested, status: 'rejected', reason, errors: [{ line: 1, column: 1, message: reason }] };
 }

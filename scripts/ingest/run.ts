@@ -5,7 +5,7 @@ import { mapLimit } from '../async.ts';
 import { isEnoent, type Problem } from '../errors.ts';
 import { listFiles } from '../files.ts';
 import { debug } from '../log.ts';
-import { locateLog, type LogLocation } from './layout.ts';
+import { locateLog, requireLogAtLogPath, type LogLocation } from './layout.ts';
 import { parseManifest, type RunManifest } from './manifest.ts';
 import type { IngestedFile } from './types.ts';
 
@@ -90,18 +90,12 @@ async function readRunFile(
     const errors = [{ line: 1, column: 1, message: located.error }, ...ingested.errors];
     file.ingested = { ...ingested, status: 'rejected', reason: located.error, errors };
   }
-  if (ingested.status === 'skipped' && LOG_NAME.test(path.basename(relativePath))) {
-    // A file named like a client or server log must be one; skipping it would hide a lost result.
-    const reason = `expected an iperf log at this path, but ${ingested.reason ?? 'the file is not one'}`;
-    file.ingested = { ...ingested, status: 'rejected', reason, errors: [{ line: 1, column: 1, message: reason }] };
-  }
+  file.ingested = requireLogAtLogPath(path.basename(relativePath), file.ingested);
   const reason = excluded.get(relativePath);
   if (reason !== undefined) file.excludedBecause = reason;
   return file;
 }
 
-/** Names of logs in the layout; stderr captures beside them (client-c1-p1.stderr) are not logs. */
-const LOG_NAME = /^(client-c\d+-p\d+|server-s\d+)\.(csv|txt|json)$/;
 
 /**
  * Lists the problems of a rejected file unless the manifest excludes it. A parsed file with some

@@ -1,9 +1,11 @@
 import { readdir, realpath, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
+import { mapLimit } from '../async.ts';
 import { UsageError, isEnoent } from '../errors.ts';
 import { pathsOverlap } from '../files.ts';
 import { ingestFile } from './index.ts';
+import { requireLogAtLogPath } from './layout.ts';
 import type { IngestedFile } from './types.ts';
 
 /** Lists every file under the given files and folders, sorted by name within each folder. */
@@ -57,15 +59,5 @@ async function linkedFiles(link: string, walked: string[]): Promise<string[]> {
 
 /** Ingests many files a few at a time; the result keeps the input order. */
 export async function ingestAll(files: string[], concurrency = 8): Promise<IngestedFile[]> {
-  const results: IngestedFile[] = new Array(files.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const index = next;
-      next += 1;
-      results[index] = await ingestFile(files[index]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, files.length) }, worker));
-  return results;
+  return mapLimit(files, concurrency, async (file) => requireLogAtLogPath(basename(file), await ingestFile(file)));
 }

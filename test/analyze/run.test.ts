@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import { analyzeRepetitions } from '../../scripts/analyze/throughput.ts';
 import { ingestFile } from '../../scripts/ingest/index.ts';
-import { locateLog } from '../../scripts/ingest/layout.ts';
+import { locateLog, requireLogAtLogPath } from '../../scripts/ingest/layout.ts';
 import { parseManifest } from '../../scripts/ingest/manifest.ts';
 import { damagedLines, readRun } from '../../scripts/ingest/run.ts';
 
@@ -44,6 +44,20 @@ describe('locateLog', () => {
   it('explains a configuration folder that does not fit the setup', () => {
     const result = locateLog('bridge/one-server/4x1/rep-1/client-c1-p1.csv');
     expect(result).toEqual({ error: expect.stringContaining('does not match N-clients') });
+  });
+});
+
+describe('requireLogAtLogPath', () => {
+  const skipped = { path: 'x', status: 'skipped' as const, records: 0, streams: [], errors: [], reason: 'empty file' };
+
+  it('rejects a skipped file named like a log', () => {
+    expect(requireLogAtLogPath('client-c3-p1.csv', skipped)).toMatchObject({ status: 'rejected', errors: [{ line: 1, column: 1 }] });
+    expect(requireLogAtLogPath('server-s2.csv', skipped).status).toBe('rejected');
+  });
+
+  it('keeps stderr captures and other files skipped', () => {
+    expect(requireLogAtLogPath('client-c3-p1.stderr', skipped).status).toBe('skipped');
+    expect(requireLogAtLogPath('README.md', skipped).status).toBe('skipped');
   });
 });
 
