@@ -30,16 +30,17 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /**
- * Builds the site, serves it on 127.0.0.1 only and rebuilds on every change to content/,
- * templates/ or data/; open pages reload themselves after each rebuild. PDFs and the search
- * index are made by `netnotes build` only.
+ * Builds the site into .cache/dev-site/, serves it on 127.0.0.1 only and rebuilds on every
+ * change to content/, templates/ or data/; open pages reload themselves after each rebuild.
+ * PDFs and the search index are made by `netnotes build` only.
  */
 export async function serve(options: ServeOptions, log: Logger): Promise<http.Server> {
   if (!Number.isInteger(options.port) || options.port < 1 || options.port > 65535) {
     throw new UsageError(`invalid --port ${options.port}: expected an integer from 1 to 65535`);
   }
   configureSite({ root: options.root, log });
-  const out = path.join(options.root, '_site');
+  // A folder of its own, so the dev server never touches the deployable _site/ and its PDFs.
+  const out = path.join(options.root, '.cache', 'dev-site');
   const clients = new Set<http.ServerResponse>();
 
   const eleventy = new Eleventy(path.join(options.root, 'content'), out, {

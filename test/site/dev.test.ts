@@ -53,7 +53,7 @@ describe('netnotes dev', () => {
     });
     child.stdout!.on('data', (chunk) => (output += chunk));
     child.stderr!.on('data', (chunk) => (output += chunk));
-    await waitFor('the server to start', () => output.includes('serving _site'), 120_000);
+    await waitFor('the server to start', () => output.includes('serving .cache/dev-site'), 120_000);
 
     const page = () => fetch(`http://127.0.0.1:${port}/docker-network-performance/`).then((r) => r.text());
     expect(await page()).not.toContain('Run dev-copy');
