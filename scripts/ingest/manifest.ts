@@ -65,7 +65,7 @@ export type Locate = (segments: Array<string | number>) => { line: number; colum
 
 export type ManifestResult =
   | { manifest: RunManifest; problems: []; at: Locate }
-  | { manifest?: undefined; problems: Problem[] };
+  | { manifest?: undefined; problems: Problem[]; partial?: Partial<RunManifest>; at?: Locate };
 
 /**
  * Parses and checks a manifest. JSON is read with the YAML parser, which accepts it and keeps
@@ -88,8 +88,12 @@ export function parseManifest(text: string, file: string): ManifestResult {
   if (notJson) return { problems: [notJson] };
 
   const value: unknown = document.toJS();
-  if (validate(value)) return { manifest: value, problems: [], at: locator(document, lineCounter) };
-  return { problems: (validate.errors ?? []).map((error) => locate(error, document, lineCounter, file)) };
+  const at = locator(document, lineCounter);
+  if (validate(value)) return { manifest: value, problems: [], at };
+  const problems = (validate.errors ?? []).map((error) => locate(error, document, lineCounter, file));
+  // The valid parts are still checked by the caller, so one build reports every problem.
+  const partial = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Partial<RunManifest>) : undefined;
+  return { problems, partial, at };
 }
 
 /** Checks the text with JSON.parse, whose V8 message gives the offset of most syntax errors. */

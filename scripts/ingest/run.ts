@@ -51,12 +51,17 @@ export async function readRun(dir: string, ingest: IngestFn, options: ReadRunOpt
     return { id, dir, manifest: emptyManifest(id), files: [], problems: [{ file: manifestFile, line: 1, column: 1, message }] };
   }
   const parsed = parseManifest(text, manifestFile);
-  if (!parsed.manifest) return { id, dir, manifest: emptyManifest(id), files: [], problems: parsed.problems };
+  if (!parsed.manifest && !(parsed.partial && parsed.at)) {
+    return { id, dir, manifest: emptyManifest(id), files: [], problems: parsed.problems };
+  }
 
-  const manifest = parsed.manifest;
-  const problems: Problem[] = [];
+  // A manifest with schema problems is still used where it is valid, so that the logs and the
+  // manifest's other fields are checked in the same build.
+  const manifest = parsed.manifest ?? usableParts(parsed.partial!, id);
+  const at = parsed.at!;
+  const problems: Problem[] = [...parsed.problems];
   if (manifest.run !== id) {
-    problems.push({ file: manifestFile, ...parsed.at(['run']), message: `"run" is "${manifest.run}" but the folder is named "${id}"` });
+    problems.push({ file: manifestFile, ...at(['run']), message: `"run" is "${manifest.run}" but the folder is named "${id}"` });
   }
 
   const excluded = new Map((manifest.excluded ?? []).map((entry) => [entry.path, entry.reason]));
@@ -64,12 +69,12 @@ export async function readRun(dir: string, ingest: IngestFn, options: ReadRunOpt
   const files = await mapLimit(paths, CONCURRENCY, (relativePath) => readRunFile(dir, relativePath, ingest, excluded));
 
   for (const file of files) problems.push(...problemsOf(file));
-  problems.push(...checkDate(manifest, (segments) => ({ file: manifestFile, ...parsed.at(segments) })));
-  problems.push(...checkTechniques(manifest, files, options, (segments) => ({ file: manifestFile, ...parsed.at(segments) })));
+  problems.push(...checkDate(manifest, (segments) => ({ file: manifestFile, ...at(segments) })));
+  problems.push(...checkTechniques(manifest, files, options, (segments) => ({ file: manifestFile, ...at(segments) })));
   (manifest.excluded ?? []).forEach((entry, index) => {
     if (paths.includes(entry.path)) return;
     const message = `"excluded" lists ${entry.path}, which is not in the run`;
-    problems.push({ file: manifestFile, ...parsed.at(['excluded', index, 'path']), message });
+    problems.push({ file: manifestFile, ...at(['excluded', index, 'path']), message });
   });
   log('read run %s: %d files, %d problems', id, files.length, problems.length);
   return { id, dir, manifest, files, problems };
@@ -119,6 +124,8 @@ type Locate = (segments: Array<string | number>) => { file: string; line: number
 
 /** Checks that the manifest's date is a real calendar date, not only one shaped like it. */
 function checkDate(manifest: RunManifest, at: Locate): Problem[] {
+  // A date not shaped like YYYY-MM-DD was already reported by the schema.
+  if (!/^\d{4}-\d{2}-\d{2}/.test(manifest.date)) return [];
   const day = manifest.date.slice(0, 10);
   const parsed = new Date(`${day}T00:00:00Z`);
   if (!Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day) return [];
@@ -157,6 +164,16 @@ async function readManifest(file: string): Promise<string | undefined> {
     if (isEnoent(error)) return undefined;
     throw error;
   }
+}
+
+function usableParts(partial: Partial<RunManifest>, id: string): RunManifest {
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const techniques = typeof partial.techniques === 'object' && partial.techniques !== null ? partial.techniques : {};
+  const usable = Object.fromEntries(
+    Object.entries(techniques).filter(([, technique]) => typeof technique === 'object' && technique !== null),
+  ) as RunManifest['techniques'];
+  const excluded = Array.isArray(partial.excluded) ? partial.excluded.filter((entry) => typeof entry?.path === 'string') : [];
+  return { ...emptyManifest(id), run: text(partial.run) || id, date: text(partial.date), techniques: usable, excluded };
 }
 
 function emptyManifest(id: string): RunManifest {

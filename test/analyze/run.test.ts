@@ -136,4 +136,21 @@ describe('readRun', () => {
     ]);
     expect(run.problems.every((p) => p.file === manifestFile && p.line > 1)).toBe(true);
   });
+
+  it('reports schema, date and technique problems together', async () => {
+    const dir = copyRun();
+    const manifestFile = path.join(dir, 'manifest.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    delete manifest.tool;
+    manifest.date = '2027-02-30';
+    manifest.techniques.bridge.emulates = 'docker0';
+    writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+
+    const run = await readRun(dir, ingestFile, { publishedTechniques: new Set(['iptables', 'link', 'ovs', 'pipework']) });
+    expect(run.problems.map((p) => p.message)).toEqual([
+      'the manifest is missing "tool"',
+      'invalid date "2027-02-30": expected a calendar date as YYYY-MM-DD',
+      '"emulates" is "docker0", which the published study does not have; expected one of iptables, link, ovs, pipework',
+    ]);
+  });
 });
