@@ -70,15 +70,17 @@ export async function runsComparedChart(
  * it stands for, and, when several runs exist, by the oldest run's mean of the same technique.
  */
 export function ratioTables(summaries: ConfigurationSummary[], runs: RunInfo[], setup: Setup, metric: Metric): TableView[] {
-  const measuredRuns = [...runs].reverse().filter((run) => forSetup(summaries, run.id, setup).length > 0);
+  // `runs` is newest first, as everywhere on the page; the baseline is the oldest measured run.
+  const newestFirst = runs.filter((run) => forSetup(summaries, run.id, setup).length > 0);
   const tables: TableView[] = [];
 
-  const toPublished = ratioTable(summaries, measuredRuns, setup, metric, PUBLISHED_RUN, (run, technique) =>
+  const toPublished = ratioTable(summaries, newestFirst, setup, metric, PUBLISHED_RUN, (run, technique) =>
     run.techniques.find((t) => t.id === technique)?.emulates,
   );
   if (toPublished) tables.push(toPublished);
 
-  const [baseline, ...later] = measuredRuns;
+  const baseline = newestFirst.at(-1);
+  const later = newestFirst.slice(0, -1);
   if (baseline && later.length > 0) {
     const toBaseline = ratioTable(summaries, later, setup, metric, baseline.id, (_run, technique) => technique);
     if (toBaseline) tables.push(toBaseline);
