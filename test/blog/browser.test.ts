@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { withBrowser } from '../../scripts/pdf/browser.ts';
 import { serveSiteToPage, siteFileFor, siteUrl, SITE_ORIGIN, type SiteServing } from '../../scripts/pdf/site-page.ts';
-import { buildSite } from './helpers.ts';
+import { buildSite, removeSite } from './helpers.ts';
 
 // Needs the system Chromium, like the PDF tests; CI installs it with scripts/setup.sh.
 const axeSource = await readFile(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -34,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   closeBrowser?.();
   await browserClosed;
+  if (out) await removeSite(out);
 });
 
 async function open(pagePath: string): Promise<{ page: Page; serving: SiteServing }> {

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readdir, readFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -32,6 +32,11 @@ export function parseXmlFile(file: string): XmlElement {
 
 export function childrenNamed(element: XmlElement, tag: string): XmlElement[] {
   return element.children.filter((child) => child.tag === tag);
+}
+
+/** Removes a site made by buildSite, with the temporary folder around it. */
+export async function removeSite(out: string): Promise<void> {
+  await rm(path.dirname(out), { recursive: true, force: true });
 }
 
 /** Builds the whole site without PDFs into a new temporary folder and returns that folder. */

@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { buildSite, childrenNamed, htmlFiles, parseXmlFile } from './helpers.ts';
+import { buildSite, childrenNamed, htmlFiles, parseXmlFile, removeSite } from './helpers.ts';
 
 const PREFIX = '/blog/';
 const ATOM = '{http://www.w3.org/2005/Atom}';
@@ -14,6 +14,10 @@ let out: string;
 
 beforeAll(async () => {
   out = await buildSite(PREFIX);
+});
+
+afterAll(async () => {
+  if (out) await removeSite(out);
 });
 
 describe('build with --pathprefix', () => {

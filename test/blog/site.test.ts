@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import {
   buildSite,
@@ -11,6 +11,7 @@ import {
   htmlFiles,
   parseXmlFile,
   postsInContent,
+  removeSite,
   root,
   urlOf,
   type ContentPost,
@@ -35,6 +36,10 @@ const page = (url: string) => readFile(path.join(out, url, url.endsWith('/') ? '
 beforeAll(async () => {
   out = await buildSite();
   posts = await postsInContent();
+});
+
+afterAll(async () => {
+  if (out) await removeSite(out);
 });
 
 describe('Atom feed', () => {
