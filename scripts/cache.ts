@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { isEnoent } from './errors.ts';
+import { readOptional } from './files.ts';
 import { debug } from './log.ts';
 
 const log = debug('cache');
@@ -111,15 +112,6 @@ async function copyAll(from: string, to: string, files: string[]): Promise<boole
     }
   }
   return true;
-}
-
-async function readOptional(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (isEnoent(error)) return undefined;
-    throw error;
-  }
 }
 
 async function writeAtomically(file: string, text: string): Promise<void> {

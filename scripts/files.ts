@@ -1,5 +1,7 @@
-import { readdir, realpath, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import path from 'node:path';
+
+import { isEnoent } from './errors.ts';
 
 /**
  * Lists every file under `dir` as a path relative to it with forward slashes, sorted. Symbolic
@@ -52,4 +54,14 @@ export function pathsOverlap(a: string, b: string): boolean {
     return relative === '' || (relative !== '..' && !relative.startsWith(`..${path.sep}`) && !path.isAbsolute(relative));
   };
   return below(a, b) || below(b, a);
+}
+
+/** Reads a UTF-8 file, or returns undefined when it does not exist. */
+export async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    if (isEnoent(error)) return undefined;
+    throw error;
+  }
 }

@@ -1,6 +1,6 @@
 import type { ChartLayout, EdgePath, FrameBox, RegionBox, ToolBox } from './layout.ts';
 import { FONT_FAMILY } from './measure.ts';
-import { escapeXml as x, safeHref } from './escape.ts';
+import { escapeXml as x, safeHref } from '../escape.ts';
 import { CHART_STYLE as S } from './style.ts';
 import type { Category } from './types.ts';
 

@@ -1,6 +1,6 @@
 import { drawChartSvg } from './draw.ts';
 import type { ChartEdition } from './edition.ts';
-import { escapeXml as x, safeHref } from './escape.ts';
+import { escapeXml as x, safeHref } from '../escape.ts';
 import type { ChartLayout, ToolBox } from './layout.ts';
 import { wrapText, type Measure } from './measure.ts';
 import { CHART_STYLE as S } from './style.ts';

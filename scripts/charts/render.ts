@@ -1,6 +1,8 @@
 import { GlobalFonts } from 'canvas';
 import type { TopLevelSpec } from 'vega-lite';
 
+import { escapeXml } from '../escape.ts';
+
 /** The one typeface of the site; charts, pages and PDFs name it explicitly so they agree. */
 export const CHART_FONT = 'Liberation Sans';
 
@@ -43,10 +45,6 @@ export function labelSvg(svg: string, idPrefix: string, label: { title: string; 
   const attributes = open[0].replace(/^<svg\b/, `<svg role="graphics-document document" aria-labelledby="${titleId}" aria-describedby="${descId}"`);
   const children = `<title id="${titleId}">${escapeXml(label.title)}</title><desc id="${descId}">${escapeXml(label.description)}</desc>`;
   return attributes + children + svg.slice(open[0].length);
-}
-
-function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 function requireFont(): void {

@@ -1,9 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { mapLimit } from '../async.ts';
-import { isEnoent, type Problem } from '../errors.ts';
-import { listFiles } from '../files.ts';
+import type { Problem } from '../errors.ts';
+import { listFiles, readOptional } from '../files.ts';
 import { debug } from '../log.ts';
 import { locateLog, requireLogAtLogPath, type LogLocation } from './layout.ts';
 import { parseManifest, type RunManifest } from './manifest.ts';
@@ -45,7 +44,7 @@ export interface ReadRunOptions {
 export async function readRun(dir: string, ingest: IngestFn, options: ReadRunOptions = {}): Promise<Run> {
   const id = path.basename(dir);
   const manifestFile = path.join(dir, MANIFEST);
-  const text = await readManifest(manifestFile);
+  const text = await readOptional(manifestFile);
   if (text === undefined) {
     const message = 'missing manifest.json: a run folder needs one naming the run, its date, the tool and each technique';
     return { id, dir, manifest: emptyManifest(id), files: [], problems: [{ file: manifestFile, line: 1, column: 1, message }] };
@@ -155,15 +154,6 @@ function checkTechniques(manifest: RunManifest, files: RunFile[], options: ReadR
     }
   }
   return problems;
-}
-
-async function readManifest(file: string): Promise<string | undefined> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    if (isEnoent(error)) return undefined;
-    throw error;
-  }
 }
 
 function usableParts(partial: Partial<RunManifest>, id: string): RunManifest {

@@ -1,3 +1,4 @@
+import { escapeXml } from '../escape.ts';
 import { internalAdapters } from './check.ts';
 import { networkOf, parseInterface } from './ipv4.ts';
 import { DIAGRAM_FONT, measureWithCanvas, type MeasureText } from './text.ts';
@@ -156,13 +157,4 @@ function svgDocument(width: number, height: number, description: string, parts: 
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
-}
-
-export function escapeXml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&apos;');
 }
