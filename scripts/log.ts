@@ -35,7 +35,7 @@ export function createLogger({ quiet = false, stream = process.stderr }: LoggerO
   };
 }
 
-/** A logger that keeps lines in memory, for tests that check what a stage reported. */
+/** Creates a logger that keeps lines in memory, for tests that check what a stage reported. */
 export function createMemoryLogger(): Logger & { lines: string[] } {
   const lines: string[] = [];
   return {
@@ -51,7 +51,7 @@ export function formatDuration(ms: number): string {
   return ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** A per-module debug logger, enabled with DEBUG=netnotes:* (or DEBUG=netnotes:ingest). */
+/** Creates a per-module debug logger, enabled with DEBUG=netnotes:* (or DEBUG=netnotes:ingest). */
 export function debug(module: string): createDebug.Debugger {
   return createDebug(`netnotes:${module}`);
 }

@@ -24,7 +24,7 @@ export const SUMMARY_COLUMNS = [
   'gbps_per_container_max',
 ] as const;
 
-/** One summary.csv record per summary; absent values (published repetitions, single-run intervals) stay empty. */
+/** Returns one summary.csv record per summary; absent values (published repetitions, single-run intervals) stay empty. */
 export function summaryRecords(summaries: readonly ConfigurationSummary[]): string[][] {
   const rows = summaries.map((s) => [
     s.run,
@@ -51,7 +51,7 @@ function gbps(value: number): string {
 
 export const SOURCE_COLUMNS = ['run', 'technique', 'setup', 'configuration', 'repetition', 'container', 'process', 'gbps', 'file', 'line'];
 
-/** One sources.csv record per client per repetition: the number and the log line it was read from. */
+/** Returns one sources.csv record per client per repetition: the number and the log line it was read from. */
 export function sourceRecords(runId: string, runDir: string, repetitions: readonly Repetition[]): string[][] {
   const header = SOURCE_COLUMNS;
   const rows = repetitions.flatMap((r) =>

@@ -19,7 +19,7 @@ export interface BarChartOptions {
   /** Read by screen readers as the chart's description. */
   description: string;
   metric: Metric;
-  /** What splits each configuration into bars: the legend title and each bar's label. */
+  /** The split of each configuration into bars: the legend title and each bar's label. */
   series: { title: string; label: (summary: ConfigurationSummary) => string };
   /** Colour of each series label; series without one use Vega's tableau10 scheme. */
   colours?: Record<string, string>;
@@ -77,7 +77,7 @@ export function groupedBarSpec(summaries: readonly ConfigurationSummary[], optio
         },
       },
       {
-        // Rules sit at the start of their band unless told otherwise; centre them on their bar.
+        // Vega-Lite places rules at the start of their band by default, so centre them on their bar.
         transform: [{ filter: 'isValid(datum.low)' }],
         mark: { type: 'rule', color: '#222', strokeWidth: 1.2 },
         encoding: {
@@ -97,7 +97,7 @@ function colourScale(series: string[], colours: Record<string, string> | undefin
   return { domain: series, range: series.map((label) => colours[label]) };
 }
 
-/** The values a grouped bar chart draws, with series ids replaced by their labels. */
+/** Returns the values a grouped bar chart draws, with series ids replaced by their labels. */
 export function barData(summaries: readonly ConfigurationSummary[], options: BarChartOptions): BarDatum[] {
   const configurations = [...summaries].sort((a, b) => compareConfigurations(a.configuration, b.configuration)).map((s) => s.label);
   return summaries.map((summary) => {

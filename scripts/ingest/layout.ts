@@ -1,7 +1,7 @@
 import type { IngestedFile } from './types.ts';
 
 /**
- * Where a log sits in a run folder says what it measured:
+ * A log's place in a run folder tells what it measured:
  * <technique>/<setup>/<configuration>/rep-<n>/client-c<i>-p<j>.csv or server-s<k>.csv.
  */
 
@@ -102,7 +102,7 @@ export function compareConfigurations(a: Configuration, b: Configuration): numbe
   );
 }
 
-/** A short label for a configuration: "4 clients", "4 pairs" (4 servers, 4 clients) or "1×4". */
+/** Returns a short label for a configuration: "4 clients", "4 pairs" (4 servers, 4 clients) or "1×4". */
 export function configurationLabel(setup: Setup, configuration: Configuration): string {
   const { serverContainers, clientContainers, clientsPerContainer } = configuration;
   if (setup === 'one-server') return `${clientContainers} client${clientContainers === 1 ? '' : 's'}`;

@@ -112,7 +112,7 @@ function problemsOf(file: RunFile): Problem[] {
   return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
 }
 
-/** The unreadable lines of parsed files, which keep their other records. */
+/** Lists the unreadable lines of parsed files, which keep their other records. */
 export function damagedLines(run: Run): Problem[] {
   return run.files
     .filter((file) => file.excludedBecause === undefined && file.ingested.status === 'parsed')

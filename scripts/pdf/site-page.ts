@@ -6,8 +6,8 @@ import type { Page } from 'puppeteer-core';
 import { isEnoent } from '../errors.ts';
 
 /**
- * The origin the built site is served from inside the browser. Requests to it are answered
- * from the output folder by request interception, so no server and no socket is involved.
+ * The origin the built site is served from inside the browser. Request interception serves
+ * requests to it from the output folder, so no server and no socket is involved.
  */
 export const SITE_ORIGIN = 'http://netnotes.localhost';
 
@@ -36,7 +36,7 @@ export interface SiteServing {
 }
 
 /**
- * Answers every request of `page` from `siteDir` and refuses any request that leaves the site.
+ * Serves every request of `page` from `siteDir` and aborts any request that leaves the site.
  * `pathPrefix` is the prefix the site was built with ("/" for the root).
  */
 export async function serveSiteToPage(page: Page, siteDir: string, pathPrefix = '/'): Promise<SiteServing> {
@@ -90,7 +90,7 @@ export function siteFileFor(url: string, siteDir: string, pathPrefix = '/'): str
   return file.startsWith(root + path.sep) ? file : undefined;
 }
 
-/** The URL of a page of the site, e.g. siteUrl('/docker-network-performance/', '/blog/'). */
+/** Returns the URL of a page of the site, e.g. siteUrl('/docker-network-performance/', '/blog/'). */
 export function siteUrl(pagePath: string, pathPrefix = '/'): string {
   const prefix = pathPrefix.replace(/\/+$/, '');
   return `${SITE_ORIGIN}${prefix}${pagePath}`;

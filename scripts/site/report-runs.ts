@@ -4,7 +4,7 @@ import { formatProblem, type Problem } from '../errors.ts';
 import type { RunManifest } from '../ingest/manifest.ts';
 import type { Run } from '../ingest/run.ts';
 
-/** What the report says about one run: its environment, its techniques and what ingest made of its files. */
+/** The report's account of one run: its environment, its techniques and what ingest made of its files. */
 export interface RunInfo {
   id: string;
   manifest: RunManifest;

@@ -9,7 +9,8 @@ import { readRun } from '../../scripts/ingest/run.ts';
 
 // Three repetitions of bridge/containers-x-clients/2x2 copied from the netns-2026-12 run:
 // two client containers with two iperf clients each. The expected numbers were computed by
-// hand from the whole-test rows (0.0-5.0) of the twelve client files, in bits per second:
+// hand from the whole-test rows (0.0-5.0) of the twelve client files. These are their rates
+// in bits per second:
 //   rep-1: c1-p1 5998252593, c1-p2 5694033371, c2-p1 5915204807, c2-p2 6589095692
 //   rep-2: c1-p1 5387680012, c1-p2 5163462533, c2-p1 5673801825, c2-p2 5649277419
 //   rep-3: c1-p1 4980460701, c1-p2 5129720023, c2-p1 5086786136, c2-p2 4994446946
@@ -43,7 +44,7 @@ describe('analyzeRepetitions', () => {
     expect(client.source.line).toBe(6);
   });
 
-  it('leaves out a repetition with a missing client instead of counting it as 0', async () => {
+  it('skips a repetition missing a client', async () => {
     const run = await readRun(RUN_DIR, ingestFile);
     run.files = run.files.filter((f) => !f.relativePath.endsWith('rep-2/client-c1-p2.csv'));
 
