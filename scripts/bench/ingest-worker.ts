@@ -4,12 +4,13 @@
  * a JSON line with the counts and its own peak resident memory.
  */
 import { openLog } from '../ingest/index.ts';
+import { StreamGroups } from '../ingest/stream-groups.ts';
 
 const path = process.argv[2];
 const opened = await openLog(path);
 if ('skip' in opened) throw new Error(`${path} was skipped: ${opened.skip}`);
 
-const groups = new Map<string, { sum: number; count: number }>();
+const streams = new StreamGroups(() => ({ sum: 0, count: 0 }));
 let records = 0;
 let errors = 0;
 for await (const batch of opened.batches) {
@@ -17,17 +18,12 @@ for await (const batch of opened.batches) {
     if (event.kind === 'error') errors += 1;
     if (event.kind !== 'record') continue;
     records += 1;
-    const { record } = event;
-    const key = `${record.id}|${record.first?.address}|${record.first?.port}|${record.second?.address}|${record.second?.port}`;
-    let group = groups.get(key);
-    if (!group) {
-      group = { sum: 0, count: 0 };
-      groups.set(key, group);
-    }
-    group.sum += record.bitsPerSecond;
+    const group = streams.of(event.record);
+    group.sum += event.record.bitsPerSecond;
     group.count += 1;
   }
 }
-const means = [...groups.values()].map((group) => group.sum / group.count);
+const groups = streams.groups();
+const means = groups.map((group) => group.sum / group.count);
 const meanOfMeans = means.reduce((total, mean) => total + mean, 0) / means.length;
-process.stdout.write(`${JSON.stringify({ records, errors, groups: groups.size, meanOfMeans, maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+process.stdout.write(`${JSON.stringify({ records, errors, groups: groups.length, meanOfMeans, maxRssKiB: process.resourceUsage().maxRSS })}\n`);

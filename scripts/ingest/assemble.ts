@@ -1,4 +1,5 @@
 import type { IngestEvent, IngestRecord } from './events.ts';
+import { StreamGroups } from './stream-groups.ts';
 import type { Endpoint, IngestedFile, Interval, LineError, LogFormat, Stream, SummaryRow } from './types.ts';
 
 interface Group {
@@ -9,7 +10,7 @@ interface Group {
 
 /** Collects a reader's events and groups its records into streams once the file has been read. */
 export class Assembler {
-  private readonly groups = new Map<string, Group>();
+  private readonly groups = new StreamGroups<Group>((record) => ({ id: record.id, protocol: record.protocol, records: [] }));
   private readonly sums: IngestRecord[] = [];
   private readonly errors: LineError[] = [];
   private readonly rows: SummaryRow[] = [];
@@ -46,18 +47,13 @@ export class Assembler {
       this.sums.push(record);
       return;
     }
-    const key = `${record.id}|${endpointKey(record.first)}|${endpointKey(record.second)}`;
-    let group = this.groups.get(key);
-    if (!group) {
-      group = { id: record.id, protocol: record.protocol, records: [] };
-      this.groups.set(key, group);
-    }
-    group.records.push(record);
+    this.groups.of(record).records.push(record);
   }
 
   finish(path: string, format: LogFormat, fallbackVersion?: string, sideHint?: 'client' | 'server'): IngestedFile {
-    const clientFirst = listsClientFirst([...this.groups.values()].flatMap((g) => g.records.slice(0, 1)));
-    const streams = [...this.groups.values()].map((group) => buildStream(group.id, group.protocol, group.records, clientFirst));
+    const groups = this.groups.groups();
+    const clientFirst = listsClientFirst(groups.map((group) => group.records[0]));
+    const streams = groups.map((group) => buildStream(group.id, group.protocol, group.records, clientFirst));
     const file: IngestedFile = {
       path,
       status: this.count > 0 ? 'parsed' : 'rejected',

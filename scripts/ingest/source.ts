@@ -1,3 +1,4 @@
+import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 
@@ -68,11 +69,47 @@ export function readChunks(source: TextSource): AsyncIterable<string | Buffer> {
 }
 
 /** Reads the file as decoded text chunks, 1 MiB at a time, so memory stays flat. */
-export async function* readText(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+export function readText(path: string, encoding: TextEncoding): AsyncGenerator<string> {
+  return encoding === 'utf-8' ? readUtf8(path) : readDecoded(path, encoding);
+}
+
+async function* readDecoded(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
     yield decoder.decode(chunk as Buffer, { stream: true });
   }
   const rest = decoder.decode();
   if (rest) yield rest;
+}
+
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+
+/**
+ * Reads UTF-8 text in chunks that end at a line end, so that no chunk splits a character. Most
+ * logs are plain ASCII, and a chunk that is can be copied into a string without decoding.
+ */
+async function* readUtf8(path: string): AsyncGenerator<string> {
+  let carried: Buffer | undefined;
+  let atStart = true;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    let bytes = carried ? Buffer.concat([carried, chunk as Buffer]) : (chunk as Buffer);
+    if (atStart && bytes.length >= UTF8_BOM.length) {
+      if (bytes.subarray(0, UTF8_BOM.length).equals(UTF8_BOM)) bytes = bytes.subarray(UTF8_BOM.length);
+      atStart = false;
+    }
+    let end = bytes.lastIndexOf(10);
+    if (end < 0) end = bytes.lastIndexOf(13);
+    const cut = end + 1;
+    carried = cut < bytes.length ? bytes.subarray(cut) : undefined;
+    if (cut > 0) yield decodeUtf8(bytes.subarray(0, cut));
+  }
+  if (carried) yield decodeUtf8(atStart ? withoutBom(carried) : carried);
+}
+
+function withoutBom(bytes: Buffer): Buffer {
+  return bytes.subarray(0, UTF8_BOM.length).equals(UTF8_BOM) ? bytes.subarray(UTF8_BOM.length) : bytes;
+}
+
+function decodeUtf8(bytes: Buffer): string {
+  return isAscii(bytes) ? bytes.toString('latin1') : bytes.toString('utf8');
 }
