@@ -5,7 +5,7 @@ import type { Problem } from '../errors.ts';
 import { listFiles, readOptional } from '../files.ts';
 import { debug } from '../log.ts';
 import { locateLog, requireLogAtLogPath, type LogLocation } from './layout.ts';
-import { parseManifest, type RunManifest } from './manifest.ts';
+import { parseManifest, type Locate as ManifestLocate, type RunManifest } from './manifest.ts';
 import type { IngestedFile } from './types.ts';
 
 const log = debug('ingest');
@@ -44,39 +44,50 @@ export interface ReadRunOptions {
 export async function readRun(dir: string, ingest: IngestFn, options: ReadRunOptions = {}): Promise<Run> {
   const id = path.basename(dir);
   const manifestFile = path.join(dir, MANIFEST);
+  const { manifest, problems, at } = await readManifest(manifestFile, id);
+
+  const excluded = new Map((manifest.excluded ?? []).map((entry) => [entry.path, entry.reason]));
+  const paths = (await listFiles(dir)).filter((p) => p !== MANIFEST);
+  const files = await mapLimit(paths, CONCURRENCY, (relativePath) => readRunFile(dir, relativePath, ingest, excluded));
+  for (const file of files) problems.push(...problemsOf(file));
+
+  // Without a readable manifest there is nothing to check the logs against.
+  if (at) {
+    const where = (segments: Array<string | number>) => ({ file: manifestFile, ...at(segments) });
+    problems.push(...checkDate(manifest, where), ...checkTechniques(manifest, files, options, where));
+    (manifest.excluded ?? []).forEach((entry, index) => {
+      if (paths.includes(entry.path)) return;
+      problems.push({ ...where(['excluded', index, 'path']), message: `"excluded" lists ${entry.path}, which is not in the run` });
+    });
+  }
+  log('read run %s: %d files, %d problems', id, files.length, problems.length);
+  return { id, dir, manifest, files, problems };
+}
+
+/**
+ * Reads and checks the run's manifest. A manifest with schema problems is still used where it is
+ * valid, and one that is missing or not JSON leaves an empty manifest and no locator. Either way
+ * the run's logs are read too, so one build lists every problem.
+ */
+async function readManifest(
+  manifestFile: string,
+  id: string,
+): Promise<{ manifest: RunManifest; problems: Problem[]; at?: ManifestLocate }> {
   const text = await readOptional(manifestFile);
   if (text === undefined) {
     const message = 'missing manifest.json: a run folder needs one naming the run, its date, the tool and each technique';
-    return { id, dir, manifest: emptyManifest(id), files: [], problems: [{ file: manifestFile, line: 1, column: 1, message }] };
+    return { manifest: emptyManifest(id), problems: [{ file: manifestFile, line: 1, column: 1, message }] };
   }
   const parsed = parseManifest(text, manifestFile);
-  if (!parsed.manifest && !(parsed.partial && parsed.at)) {
-    return { id, dir, manifest: emptyManifest(id), files: [], problems: parsed.problems };
-  }
+  if (!parsed.manifest && !(parsed.partial && parsed.at)) return { manifest: emptyManifest(id), problems: [...parsed.problems] };
 
-  // A manifest with schema problems is still used where it is valid, so that the logs and the
-  // manifest's other fields are checked in the same build.
   const manifest = parsed.manifest ?? usableParts(parsed.partial!, id);
   const at = parsed.at!;
   const problems: Problem[] = [...parsed.problems];
   if (manifest.run !== id) {
     problems.push({ file: manifestFile, ...at(['run']), message: `"run" is "${manifest.run}" but the folder is named "${id}"` });
   }
-
-  const excluded = new Map((manifest.excluded ?? []).map((entry) => [entry.path, entry.reason]));
-  const paths = (await listFiles(dir)).filter((p) => p !== MANIFEST);
-  const files = await mapLimit(paths, CONCURRENCY, (relativePath) => readRunFile(dir, relativePath, ingest, excluded));
-
-  for (const file of files) problems.push(...problemsOf(file));
-  problems.push(...checkDate(manifest, (segments) => ({ file: manifestFile, ...at(segments) })));
-  problems.push(...checkTechniques(manifest, files, options, (segments) => ({ file: manifestFile, ...at(segments) })));
-  (manifest.excluded ?? []).forEach((entry, index) => {
-    if (paths.includes(entry.path)) return;
-    const message = `"excluded" lists ${entry.path}, which is not in the run`;
-    problems.push({ file: manifestFile, ...at(['excluded', index, 'path']), message });
-  });
-  log('read run %s: %d files, %d problems', id, files.length, problems.length);
-  return { id, dir, manifest, files, problems };
+  return { manifest, problems, at };
 }
 
 async function readRunFile(

@@ -31,10 +31,30 @@ describe('readRun', () => {
 
     const run = await readRun(dir, ingestFile);
 
-    expect(run.files).toEqual([]);
+    expect(run.files.length).toBeGreaterThan(0);
+    expect(run.files.every((file) => file.ingested.status === 'parsed')).toBe(true);
     expect(run.problems).toHaveLength(1);
     expect(run.problems[0]).toMatchObject({ file: path.join(dir, 'manifest.json'), line: 1, column: 1 });
     expect(run.problems[0].message).toMatch(/^missing manifest\.json: /);
+  });
+
+  it('reads the logs behind invalid JSON', async () => {
+    const dir = copyRun();
+    const manifestFile = path.join(dir, 'manifest.json');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace('"run":', '"run"'));
+    const log = path.join(dir, 'bridge/containers-x-clients/2x2/rep-2/client-c2-p2.csv');
+    const lines = readFileSync(log, 'utf8').trimEnd().split('\n');
+    writeFileSync(log, `${[...lines, 'client killed'].join('\n')}\n`);
+    rmSync(path.join(dir, 'bridge/containers-x-clients/2x2/rep-1/client-c1-p1.csv'));
+    writeFileSync(path.join(dir, 'bridge/containers-x-clients/2x2/rep-1/client-c1-p1.csv'), '');
+
+    const run = await readRun(dir, ingestFile);
+    const messages = run.problems.map((p) => `${path.relative(dir, p.file)}:${p.line}: ${p.message.slice(0, 40)}`);
+
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toMatch(/^manifest\.json:\d+: invalid JSON: /);
+    expect(messages[1]).toMatch(/^bridge\/containers-x-clients\/2x2\/rep-1\/client-c1-p1\.csv:1: /);
+    expect(run.files.find((file) => file.relativePath.endsWith('rep-2/client-c2-p2.csv'))?.ingested.errors).toHaveLength(1);
   });
 });
 
