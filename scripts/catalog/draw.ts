@@ -91,6 +91,7 @@ function tool(t: ToolBox, index: number, colours: Map<string, string>): string {
     `data-categories="${x(t.tool.categories.join(' '))}"`,
     `data-vendor="${x(t.tool.vendor ?? '')}"`,
     `data-lifecycle="${t.tool.lifecycle}"`,
+    `data-status="${x(t.tool.status ?? '')}"`,
   ].join(' ');
   const href = safeHref(t.tool.homepage);
   const title = `<title>${x(t.tool.name)}: ${x(t.tool.description)}</title>`;

@@ -92,6 +92,29 @@ describe('pages in Chromium', () => {
     expect(counts.buttons).toBe(counts.blocks);
   });
 
+  it('lifecycle filter separates unchecked tools', async () => {
+    const tools: Array<{ name: string; status?: string; lifecycle: string }> = JSON.parse(
+      await readFile(path.join(out, 'docker-ecosystem/tools.json'), 'utf8'),
+    ).tools;
+    const { page } = await open('/docker-ecosystem/');
+    const shownWith = (lifecycle: string) =>
+      page.evaluate((value) => {
+        const form = document.getElementById('catalog-filters') as HTMLFormElement;
+        (form.elements.namedItem('lifecycle') as HTMLSelectElement).value = value;
+        form.dispatchEvent(new Event('input'));
+        return Array.from(document.querySelectorAll<HTMLElement>('.tool-entry:not([hidden])'), (entry) => entry.dataset.name);
+      }, lifecycle);
+    const unverified = await shownWith('unverified');
+    const active = await shownWith('active');
+    await page.close();
+
+    const expected = tools.filter((tool) => tool.status === 'unverified' && tool.lifecycle !== 'obsolete').map((tool) => tool.name);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(unverified.sort()).toEqual(expected.sort());
+    expect(active.some((name) => expected.includes(name!))).toBe(false);
+    expect(active.length).toBe(tools.filter((tool) => tool.lifecycle === 'active').length - expected.length);
+  });
+
   it('dark scheme changes the colours', async () => {
     const { page } = await open('/connect-virtualbox-vms/');
     const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
