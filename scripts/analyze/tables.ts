@@ -11,7 +11,13 @@ export interface ResultTable {
   /** The unit of every cell, stated with the table. */
   unit: string;
   columns: string[];
-  rows: Array<{ technique: string; label: string; cells: Array<Stats | undefined> }>;
+  rows: Array<{
+    technique: string;
+    label: string;
+    cells: Array<Stats | undefined>;
+    /** Why a cell is empty, when it is for another reason than a configuration not measured. */
+    gaps?: Array<string | undefined>;
+  }>;
 }
 
 export const SETUP_TITLES: Record<Setup, string> = {

@@ -97,25 +97,31 @@ function ratioTable(
   partnerOf: (run: RunInfo, technique: string) => string | undefined,
 ): TableView | undefined {
   const referenceCells = forSetup(summaries, reference, setup);
+  const referenceName = reference === PUBLISHED_RUN ? '2014' : `run ${reference}`;
+  // 2014 printed one decimal, so its 0.0 is a small number rounded down, not a measured zero.
+  const zeroGap = reference === PUBLISHED_RUN ? 'no ratio: 2014 printed 0.0' : `no ratio: ${referenceName} measured 0`;
   const columns = [...new Set(runs.flatMap((run) => forSetup(summaries, run.id, setup).map((s) => s.label)))];
   const rows: TableView['rows'] = [];
   for (const run of runs) {
     for (const technique of run.techniques.map((t) => t.id)) {
       const partner = partnerOf(run, technique);
       if (!partner || !referenceCells.some((s) => s.technique === partner)) continue;
-      const cells = columns.map((label) => {
-        const mine = forSetup(summaries, run.id, setup).find((s) => s.technique === technique && s.label === label);
-        const theirs = referenceCells.find((s) => s.technique === partner && s.label === label);
+      const pairs = columns.map((label) => ({
+        mine: forSetup(summaries, run.id, setup).find((s) => s.technique === technique && s.label === label),
+        theirs: referenceCells.find((s) => s.technique === partner && s.label === label),
+      }));
+      const cells = pairs.map(({ mine, theirs }) => {
         if (!mine || !theirs || theirs[metric].mean === 0) return undefined;
         const ratio = mine[metric].mean / theirs[metric].mean;
         return { n: 1, mean: ratio, min: ratio, max: ratio };
       });
-      rows.push({ technique: `${technique}@${run.id}`, label: `${technique} (${run.id}) ÷ ${partner}`, cells });
+      const gaps = pairs.map(({ mine, theirs }) => (mine && theirs?.[metric].mean === 0 ? zeroGap : undefined));
+      const row = { technique: `${technique}@${run.id}`, label: `${technique} (${run.id}) ÷ ${partner}`, cells };
+      rows.push(gaps.some(Boolean) ? { ...row, gaps } : row);
     }
   }
   if (rows.length === 0) return undefined;
 
-  const referenceName = reference === PUBLISHED_RUN ? '2014' : `run ${reference}`;
   const table = {
     id: ratioTableId(setup, reference),
     caption: `Ratio to ${referenceName}: ${SETUP_TITLES[setup]}`,

@@ -57,4 +57,17 @@ describe('runs compared', () => {
     const legend = chart.svg.match(/aria-label="Symbol legend[^"]*"/)?.[0] ?? '';
     expect(legend).toContain('link, 2014, bridge, netns-2026-12, bridge, partial-2027, pipework, 2014, macvlan, netns-2026-12');
   });
+
+  it('says why a ratio to a printed 0.0 is missing', () => {
+    const tables = report.setups.find((s) => s.id === 'containers-x-clients')!.tables;
+    const table = tables.find((t) => t.id === 'containers-x-clients-ratio-to-published-2014')!;
+    const row = table.rows.find((r) => r.technique === 'bridge@netns-2026-12')!;
+    const column = table.columns.indexOf('16×16');
+
+    // link, 2014 at 16×16 printed 0.0 Gbit/s per client; the run measured that configuration.
+    expect(column).toBeGreaterThan(-1);
+    expect(row.cells[column]).toBeUndefined();
+    expect(row.gaps?.[column]).toBe('no ratio: 2014 printed 0.0');
+    expect(row.gaps?.filter(Boolean)).toHaveLength(1);
+  });
 });
