@@ -15,7 +15,7 @@ export interface ResultTable {
     technique: string;
     label: string;
     cells: Array<Stats | undefined>;
-    /** Why a cell is empty, when it is for another reason than a configuration not measured. */
+    /** The reason a cell is empty, when the configuration was measured but no value can be shown. */
     gaps?: Array<string | undefined>;
   }>;
 }
