@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cp, mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -45,13 +45,17 @@ async function hashFolders(dirs: string[]): Promise<string> {
   return hashOf(...parts);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
  * Stage outputs under `.cache/<stage>/<key>`, keyed by the contents of their inputs and the
- * stage's code version, never by modification times.
+ * stage's code version, never by modification times. An entry's modification time records its
+ * last use instead, which `prune` reads.
  */
 export class StageCache {
   readonly dir: string;
   readonly #enabled: boolean;
+  readonly #stages = new Set<string>();
 
   constructor(dir: string, { enabled = true }: { enabled?: boolean } = {}) {
     this.dir = dir;
@@ -63,7 +67,9 @@ export class StageCache {
     const file = path.join(this.dir, stage, `${key}.json`);
     if (this.#enabled) {
       const text = await readOptional(file);
+      this.#stages.add(stage);
       if (text !== undefined) {
+        await markUsed(file);
         log('reused %s/%s', stage, key);
         return { value: JSON.parse(text) as T, reused: true };
       }
@@ -75,7 +81,12 @@ export class StageCache {
 
   /** Copies cached copies of produced files into `baseDir` if the cache has them all; never produces them. */
   async restore(stage: string, key: string, baseDir: string, files: string[]): Promise<boolean> {
-    return this.#enabled && (await copyAll(path.join(this.dir, stage, key), baseDir, files));
+    if (!this.#enabled) return false;
+    this.#stages.add(stage);
+    const entry = path.join(this.dir, stage, key);
+    if (!(await copyAll(entry, baseDir, files))) return false;
+    await markUsed(entry);
+    return true;
   }
 
   /**
@@ -84,7 +95,9 @@ export class StageCache {
    */
   async outputs(stage: string, key: string, baseDir: string, files: string[], produce: () => Promise<void>): Promise<{ reused: boolean }> {
     const entry = path.join(this.dir, stage, key);
+    if (this.#enabled) this.#stages.add(stage);
     if (this.#enabled && (await copyAll(entry, baseDir, files))) {
+      await markUsed(entry);
       log('reused %s/%s', stage, key);
       return { reused: true };
     }
@@ -97,6 +110,41 @@ export class StageCache {
       await rename(staging, entry);
     }
     return { reused: false };
+  }
+
+  /**
+   * Removes the entries of the stages this cache served that no build has used for `maxAgeDays`,
+   * and returns how many it removed. Entries of the current build were just used, so they stay.
+   */
+  async prune(maxAgeDays = 14, now = Date.now()): Promise<number> {
+    let removed = 0;
+    for (const stage of [...this.#stages].sort()) {
+      const dir = path.join(this.dir, stage);
+      for (const name of await readdirOptional(dir)) {
+        const entry = path.join(dir, name);
+        const { mtimeMs } = await stat(entry);
+        if (now - mtimeMs <= maxAgeDays * DAY_MS) continue;
+        await rm(entry, { recursive: true, force: true });
+        removed += 1;
+      }
+    }
+    if (removed > 0) log('pruned %d entries unused for %d days', removed, maxAgeDays);
+    return removed;
+  }
+}
+
+/** Sets an entry's modification time to now, as the record of its last use. */
+async function markUsed(entry: string): Promise<void> {
+  const now = new Date();
+  await utimes(entry, now, now);
+}
+
+async function readdirOptional(dir: string): Promise<string[]> {
+  try {
+    return await readdir(dir);
+  } catch (error) {
+    if (isEnoent(error)) return [];
+    throw error;
   }
 }
 

@@ -47,6 +47,8 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
     }
 
     await swapIn(staging, out);
+    const pruned = await siteContext().cache.prune();
+    if (pruned > 0) log.info(`removed ${pruned} cache entries that no build had used for 14 days`);
     const ms = performance.now() - started;
     log.step('built', `${files} files in ${path.relative(options.root, out) || out}`, ms);
     return { out, files, ms };
