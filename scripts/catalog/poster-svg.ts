@@ -10,10 +10,13 @@ const NOTE_GUTTER = 56;
 const NOTE_GAP = 6;
 const NOTE_PADDING = 4;
 const LINE_HEIGHT = 12;
+const MARKER_RADIUS = 8;
+const MARKER_INK = '#1f2a36';
 
-/** One margin note: a tool's name, description and URL, joined to its box by a leader line. */
+/** One margin note: a tool's name, description and URL, numbered like the marker on its box. */
 interface Note {
   tool: ToolBox;
+  number: number;
   side: 'left' | 'right';
   lines: Array<{ text: string; bold: boolean; href?: string }>;
   x: number;
@@ -29,7 +32,7 @@ export interface Poster {
 
 /**
  * Draws the poster: the chart in the middle and, in the margins, every tool's description and
- * URL with a dotted leader line to its box. Notes keep the vertical order of their boxes.
+ * URL. A numbered marker on each box names its note, so no line has to cross the chart.
  */
 export function drawPosterSvg(chart: ChartEdition, layout: ChartLayout, measure: Measure): Poster {
   const offsetX = NOTE_WIDTH + NOTE_GUTTER;
@@ -44,29 +47,36 @@ export function drawPosterSvg(chart: ChartEdition, layout: ChartLayout, measure:
   const body = [
     `<rect width="${width}" height="${height}" fill="#f4f7fa"/>`,
     chartSvg,
-    ...notes.map((note) => drawNote(note, offsetX)),
+    ...notes.map((note) => drawMarker(note, offsetX)),
+    ...notes.map(drawNote),
   ].join('\n');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" class="ecosystem-poster" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Liberation Sans, Arial, sans-serif">\n${body}\n</svg>`;
   return { svg, width, height };
 }
 
+/**
+ * Numbers the tools and stacks their notes from the top of each margin. Tools in the left half
+ * of the chart get the left margin, so both columns are about as long, and each column is
+ * numbered from the top of the chart down.
+ */
 function placeNotes(layout: ChartLayout, measure: Measure, offsetX: number, width: number): Note[] {
-  // The left half of the tools by position gets the left margin, the rest the right one, so
-  // both columns hold as many notes and neither runs far below the chart.
   const byX = [...layout.tools].sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2) || a.y - b.y);
   const leftTools = new Set(byX.slice(0, Math.ceil(byX.length / 2)));
-  const sorted = [...layout.tools].sort((a, b) => a.y - b.y || a.x - b.x);
+  const topDown = (a: ToolBox, b: ToolBox) => a.y - b.y || a.x - b.x;
+  const columns: Array<{ side: Note['side']; tools: ToolBox[] }> = [
+    { side: 'left', tools: layout.tools.filter((tool) => leftTools.has(tool)).sort(topDown) },
+    { side: 'right', tools: layout.tools.filter((tool) => !leftTools.has(tool)).sort(topDown) },
+  ];
   const notes: Note[] = [];
-  const bottoms: Record<Note['side'], number> = { left: S.margin, right: S.margin };
-
-  for (const tool of sorted) {
-    const side = leftTools.has(tool) ? 'left' : 'right';
-    const lines = noteLines(tool, measure);
-    const height = lines.length * LINE_HEIGHT + 2 * NOTE_PADDING;
-    const wanted = tool.y + tool.height / 2 - height / 2;
-    const y = Math.max(wanted, bottoms[side]);
-    bottoms[side] = y + height + NOTE_GAP;
-    notes.push({ tool, side, lines, x: side === 'left' ? S.margin / 2 : width - S.margin / 2 - NOTE_WIDTH, y, height });
+  for (const { side, tools } of columns) {
+    let y = S.margin;
+    for (const tool of tools) {
+      const lines = noteLines(tool, measure);
+      const height = lines.length * LINE_HEIGHT + 2 * NOTE_PADDING;
+      const x = side === 'left' ? S.margin / 2 : width - S.margin / 2 - NOTE_WIDTH;
+      notes.push({ tool, number: notes.length + 1, side, lines, x, y, height });
+      y += height + NOTE_GAP;
+    }
   }
   return notes;
 }
@@ -98,21 +108,29 @@ function breakUrl(url: string, maxWidth: number, measure: Measure): string[] {
   return lines;
 }
 
-function drawNote(note: Note, offsetX: number): string {
-  const tool = note.tool;
-  const boxY = tool.y + tool.height / 2;
-  const boxX = note.side === 'left' ? tool.x + offsetX : tool.x + tool.width + offsetX;
-  const noteX = note.side === 'left' ? note.x + NOTE_WIDTH : note.x;
-  const noteY = note.y + NOTE_PADDING + LINE_HEIGHT / 2;
-  const leader = `<path d="M${r(noteX)},${r(noteY)} L${r(boxX)},${r(boxY)}" fill="none" stroke="#8a949e" stroke-width="0.8" stroke-dasharray="1.5 2.5"/>`;
+/** Draws the note's number on the top-left corner of its tool's box. */
+function drawMarker(note: Note, offsetX: number): string {
+  return marker(note.number, note.tool.x + offsetX, note.tool.y);
+}
 
+function drawNote(note: Note): string {
+  const indent = 2 * MARKER_RADIUS + NOTE_PADDING;
+  const markerY = note.y + NOTE_PADDING + LINE_HEIGHT / 2;
   const lines = note.lines.map((line, index) => {
     const baseline = note.y + NOTE_PADDING + index * LINE_HEIGHT + S.note.size * 0.905;
     const style = line.bold ? S.noteTitle : S.note;
-    const text = `<text x="${r(note.x + NOTE_PADDING)}" y="${r(baseline)}" font-size="${style.size}" font-weight="${style.weight}" fill="${line.href ? '#1b5e9b' : '#1f2a36'}">${x(line.text)}</text>`;
+    const text = `<text x="${r(note.x + indent)}" y="${r(baseline)}" font-size="${style.size}" font-weight="${style.weight}" fill="${line.href ? '#1b5e9b' : '#1f2a36'}">${x(line.text)}</text>`;
     return line.href ? `<a href="${x(line.href)}">${text}</a>` : text;
   });
-  return `<g class="note" data-name="${x(tool.tool.name)}">${leader}${lines.join('')}</g>`;
+  const number = marker(note.number, note.x + MARKER_RADIUS, markerY);
+  return `<g class="note" data-name="${x(note.tool.tool.name)}">${number}${lines.join('')}</g>`;
+}
+
+/** Draws a number in a dark circle centred on (cx, cy). */
+function marker(number: number, cx: number, cy: number): string {
+  const circle = `<circle cx="${r(cx)}" cy="${r(cy)}" r="${MARKER_RADIUS}" fill="${MARKER_INK}"/>`;
+  const label = `<text x="${r(cx)}" y="${r(cy + S.badge.size * 0.35)}" text-anchor="middle" font-size="${S.badge.size}" font-weight="bold" fill="#ffffff">${number}</text>`;
+  return `<g class="marker">${circle}${label}</g>`;
 }
 
 function r(value: number): number {
