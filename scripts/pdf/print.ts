@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 
+import { withMetadata } from './metadata.ts';
 import { SITE_ORIGIN, serveSiteToPage, siteUrl, type SiteServing } from './site-page.ts';
 
 /** Document information written into the PDF; dates come from the content, never the clock. */
@@ -38,9 +39,7 @@ export async function printPage(browser: Browser, job: PrintJob): Promise<SiteSe
     await page.evaluate(() => document.fonts.ready);
     await publishLinks(page, job.publicUrl);
     const printed = await page.pdf(job.pdf);
-    // pdf-lib is loaded only when a page is printed, which a fully cached rebuild never does.
-    const { withMetadata } = await import('./metadata.ts');
-    await writeFile(job.outFile, await withMetadata(printed, job.metadata));
+    await writeFile(job.outFile, withMetadata(printed, job.metadata));
     return serving;
   } finally {
     await page.close();

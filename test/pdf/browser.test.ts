@@ -1,0 +1,61 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterEach, describe, expect, it } from 'vitest';
+
+import { launchBrowser } from '../../scripts/pdf/browser.ts';
+
+// Needs the system Chromium, like the build tests that print PDFs.
+
+/** Returns the PIDs of processes of group `pgid` that have not ended (zombies count as ended). */
+function runningInGroup(pgid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        return false;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(fields[2]) === pgid && fields[0] !== 'Z';
+    })
+    .map(Number);
+}
+
+const savedEnv = { ...process.env };
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
+
+describe('launchBrowser', () => {
+  it('prints a page and stops every process', async () => {
+    const launched = await launchBrowser();
+    const pid = launched.pid!;
+    try {
+      expect(runningInGroup(pid).length).toBeGreaterThan(1);
+      const page = await launched.browser.newPage();
+      await page.setContent('<p>printed</p>');
+      const pdf = await page.pdf({ format: 'A4' });
+      expect(Buffer.from(pdf).toString('latin1', 0, 5)).toBe('%PDF-');
+    } finally {
+      await launched.close();
+    }
+    expect(runningInGroup(pid)).toEqual([]);
+    expect(existsSync(launched.profileDir)).toBe(false);
+  });
+
+  it('reports a browser that exits at start', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'netnotes-launch-test-'));
+    try {
+      process.env.TMPDIR = tmp;
+      process.env.PUPPETEER_EXECUTABLE_PATH = '/bin/false';
+      await expect(launchBrowser()).rejects.toThrow(/Chromium failed to start: exited with 1/);
+      expect(readdirSync(tmp)).toEqual([]);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+  });
+});
