@@ -16,7 +16,10 @@ export async function* lineBatches(text: AsyncIterable<string>): AsyncGenerator<
   let next = 1;
   let afterCarriageReturn = false;
   for await (const chunk of text) {
-    const rest: string = afterCarriageReturn && pending === '' && chunk.startsWith('\n') ? chunk.slice(1) : chunk;
+    const completesCrLf = afterCarriageReturn && pending === '' && chunk.startsWith('\n');
+    const rest: string = completesCrLf ? chunk.slice(1) : chunk;
+    // The \n has closed the line that the \r ended, so a further \n is a line end of its own.
+    if (completesCrLf) afterCarriageReturn = false;
     const joined: string = pending + rest;
     if (joined === '') continue;
     afterCarriageReturn = joined.endsWith('\r');
