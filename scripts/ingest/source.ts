@@ -85,8 +85,9 @@ async function* readDecoded(path: string, encoding: TextEncoding): AsyncGenerato
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
- * Reads UTF-8 text in chunks that end at a line end, so that no chunk splits a character. Most
- * logs are plain ASCII, and a chunk that is can be copied into a string without decoding.
+ * Reads UTF-8 text in chunks that end at a line end, or at a character end when 1 MiB holds no
+ * line end, so that no chunk splits a character. Most logs are plain ASCII, and a chunk that is
+ * can be copied into a string without decoding.
  */
 async function* readUtf8(path: string): AsyncGenerator<string> {
   let carried: Buffer | undefined;
@@ -99,11 +100,31 @@ async function* readUtf8(path: string): AsyncGenerator<string> {
     }
     let end = bytes.lastIndexOf(10);
     if (end < 0) end = bytes.lastIndexOf(13);
-    const cut = end + 1;
+    // Without a line end, the chunk is handed out up to its last whole character, so that a line
+    // longer than a chunk is never held here nor copied once per chunk.
+    const cut = end >= 0 ? end + 1 : lastCharacterEnd(bytes);
     carried = cut < bytes.length ? bytes.subarray(cut) : undefined;
     if (cut > 0) yield decodeUtf8(bytes.subarray(0, cut));
   }
   if (carried) yield decodeUtf8(atStart ? withoutBom(carried) : carried);
+}
+
+/**
+ * Returns the length of the longest start of `bytes` that does not end inside a UTF-8 character,
+ * found by scanning back over continuation bytes (10xxxxxx) to the character's first byte.
+ */
+function lastCharacterEnd(bytes: Buffer): number {
+  for (let at = bytes.length - 1; at >= 0 && at >= bytes.length - 4; at -= 1) {
+    const byte = bytes[at];
+    if (byte < 0x80) return bytes.length;
+    if (byte < 0xc0) continue;
+    let length = 2;
+    if (byte >= 0xe0) length = 3;
+    if (byte >= 0xf0) length = 4;
+    return at + length <= bytes.length ? bytes.length : at;
+  }
+  // Four continuation bytes in a row cannot be inside one character, so cutting after them is safe.
+  return bytes.length;
 }
 
 function withoutBom(bytes: Buffer): Buffer {

@@ -1,11 +1,19 @@
+import { readFile } from 'node:fs/promises';
+
 import { describe, expect, it } from 'vitest';
 
+import { ingestFile } from '../../scripts/ingest/index.ts';
 import { lineBatches } from '../../scripts/ingest/lines.ts';
+import { readText } from '../../scripts/ingest/source.ts';
+import { fixture, tempFile } from './helpers.ts';
 
 // Lines much longer than the 1 MiB chunks the reader works in: the reader must not hold or copy
 // such a line once per chunk, and the lines around it keep their numbers.
 
 const MIB = 1 << 20;
+
+/** The six rows of the real one-client client log, without line ends. */
+const rows = async () => (await readFile(fixture('netns/one-client/client-c1-p1.csv'), 'utf8')).trimEnd().split('\n');
 
 async function* chunksOf(chunks: Iterable<string>): AsyncGenerator<string> {
   yield* chunks;
@@ -37,6 +45,32 @@ describe('lines longer than a chunk', () => {
     // Splitting the whole line again at every chunk took 28 times as long (1.3 s against 48 ms, 2 cores).
     expect(oneLineMs, `one line ${oneLineMs.toFixed(0)} ms, ${count} lines ${manyLinesMs.toFixed(0)} ms`).toBeLessThan(5 * manyLinesMs + 150);
     expect(await numbered(oneLine)).toEqual([`1:yyyyyyyy…(${count * MIB})`]);
+  });
+
+  it('reads long UTF-8 line in bounded chunks', async () => {
+    const [first, second] = await rows();
+    // '…' is three bytes, and 1 MiB is not a multiple of three, so reads end inside characters.
+    const long = '…'.repeat(5 * MIB);
+    const text = `${first}\n${long}\n${second}\n`;
+    const path = await tempFile('long-line.csv', text);
+    const sizes: number[] = [];
+    let all = '';
+    for await (const chunk of readText(path, 'utf-8')) {
+      sizes.push(chunk.length);
+      all += chunk;
+    }
+    expect(all === text, 'the text read back differs').toBe(true);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(2 * MIB);
+  });
+
+  it('numbers rows after a 24 MiB line', async () => {
+    const lines = await rows();
+    const text = [...lines.slice(0, 3), 'x'.repeat(24 * MIB), ...lines.slice(3)].join('\n');
+    const file = await ingestFile(await tempFile('client.csv', `${text}\n`));
+    expect(file.records).toBe(6);
+    expect(file.errors.map((e) => [e.line, e.column])).toEqual([[4, 1]]);
+    expect(file.streams[0].intervals.map((i) => i.line)).toEqual([1, 2, 3, 5, 6]);
+    expect(file.streams[0].summary).toMatchObject({ line: 7, bytes: 9142796348 });
   });
 });
 
