@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 import { ingestFile } from '../../scripts/ingest/index.ts';
-import { lineBatches } from '../../scripts/ingest/lines.ts';
+import { CUT_MARK, lineBatches } from '../../scripts/ingest/lines.ts';
 import { readText } from '../../scripts/ingest/source.ts';
 import { fixture, tempFile } from './helpers.ts';
 
@@ -19,18 +19,18 @@ async function* chunksOf(chunks: Iterable<string>): AsyncGenerator<string> {
   yield* chunks;
 }
 
-async function numbered(chunks: Iterable<string>): Promise<string[]> {
+async function numbered(chunks: Iterable<string>, maxLine?: number): Promise<string[]> {
   const found: string[] = [];
-  for await (const { first, lines } of lineBatches(chunksOf(chunks))) {
+  for await (const { first, lines } of lineBatches(chunksOf(chunks), maxLine)) {
     lines.forEach((text, i) => found.push(`${first + i}:${text.length > 20 ? `${text.slice(0, 8)}…(${text.length})` : text}`));
   }
   return found;
 }
 
 /** Milliseconds taken to split the chunks into lines. */
-async function timeToSplit(chunks: Iterable<string>): Promise<number> {
+async function timeToSplit(chunks: Iterable<string>, maxLine: number): Promise<number> {
   const started = performance.now();
-  for await (const batch of lineBatches(chunksOf(chunks))) expect(batch.lines.length).toBeGreaterThan(0);
+  for await (const batch of lineBatches(chunksOf(chunks), maxLine)) expect(batch.lines.length).toBeGreaterThan(0);
   return performance.now() - started;
 }
 
@@ -40,11 +40,11 @@ describe('lines longer than a chunk', () => {
     const full = 'y'.repeat(MIB);
     const endedEach = Array.from({ length: count }, () => `${full.slice(1)}\n`);
     const oneLine = [...Array.from({ length: count }, () => full), '\n'];
-    const manyLinesMs = await timeToSplit(endedEach);
-    const oneLineMs = await timeToSplit(oneLine);
+    const manyLinesMs = await timeToSplit(endedEach, count * MIB);
+    const oneLineMs = await timeToSplit(oneLine, count * MIB);
     // Splitting the whole line again at every chunk took 28 times as long (1.3 s against 48 ms, 2 cores).
     expect(oneLineMs, `one line ${oneLineMs.toFixed(0)} ms, ${count} lines ${manyLinesMs.toFixed(0)} ms`).toBeLessThan(5 * manyLinesMs + 150);
-    expect(await numbered(oneLine)).toEqual([`1:yyyyyyyy…(${count * MIB})`]);
+    expect(await numbered(oneLine, count * MIB)).toEqual([`1:yyyyyyyy…(${count * MIB})`]);
   });
 
   it('reads long UTF-8 line in bounded chunks', async () => {
@@ -78,5 +78,25 @@ describe('line ends across chunks', () => {
   it('keeps empty line after a split CR LF', async () => {
     // a\r\n\nb: three lines, the second empty.
     expect(await numbered(['a\r', '\n', '\nb'])).toEqual(['1:a', '2:', '3:b']);
+  });
+});
+
+describe('lines longer than the maximum', () => {
+  it.each([
+    { chunks: ['ab', 'cd', 'ef\ng'], lines: [`1:abc${CUT_MARK}`, '2:g'] },
+    { chunks: ['ab', 'cdef'], lines: [`1:abc${CUT_MARK}`] },
+    { chunks: ['ab', 'c\nd'], lines: ['1:abc', '2:d'] },
+    { chunks: ['a\nbc', 'de', 'f\r', '\ng'], lines: ['1:a', `2:bcd${CUT_MARK}`, '3:g'] },
+  ])('cuts $chunks to three characters', async ({ chunks, lines }) => {
+    expect(await numbered(chunks, 3)).toEqual(lines);
+  });
+
+  it('reads no cut row as a record', async () => {
+    // Every start of a real row, followed by the mark a cut leaves, is one bad line.
+    const [row] = await rows();
+    const cutRows = Array.from({ length: row.length }, (_, end) => row.slice(0, end + 1) + CUT_MARK);
+    const file = await ingestFile(await tempFile('client.csv', `${row}\n${cutRows.join('\n')}\n`));
+    expect(file.records).toBe(1);
+    expect(file.errors.map((e) => e.line)).toEqual(cutRows.map((_, i) => i + 2));
   });
 });
