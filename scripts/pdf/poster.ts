@@ -3,9 +3,9 @@ import path from 'node:path';
 
 import { siteData } from '../site/data.ts';
 import type { StepContext } from '../site/steps.ts';
-import { withBrowser } from './browser.ts';
 import { printKey } from './cached-print.ts';
 import { printPage } from './print.ts';
+import { usingBrowser } from './session.ts';
 import { serveSiteToPage, siteUrl } from './site-page.ts';
 
 export const POSTER_PAGE = '/docker-ecosystem/poster/';
@@ -30,7 +30,7 @@ export async function printPosterPdf(context: StepContext): Promise<void> {
     return;
   }
   const { reused } = await context.cache.outputs('pdf', key, context.out, outputs, async () => {
-    const blocked = await withBrowser(async (browser) => {
+    const blocked = await usingBrowser(context.browser, async (browser) => {
       const printed = await printPage(browser, {
         publicUrl: metadata.url,
         siteDir: context.out,

@@ -2,9 +2,9 @@ import path from 'node:path';
 
 import { siteData } from '../site/data.ts';
 import type { StepContext } from '../site/steps.ts';
-import { withBrowser } from './browser.ts';
 import { printKey } from './cached-print.ts';
 import { printPage } from './print.ts';
+import { usingBrowser } from './session.ts';
 
 export const REPORT_PAGE = '/docker-network-performance/';
 export const REPORT_PDF = 'docker-network-performance.pdf';
@@ -47,7 +47,7 @@ export async function printReportPdf(context: StepContext): Promise<void> {
     return;
   }
   const { reused } = await context.cache.outputs('pdf', key, context.out, [outFile], async () => {
-    const serving = await withBrowser((browser) =>
+    const serving = await usingBrowser(context.browser, (browser) =>
       printPage(browser, { ...job, publicUrl: metadata.url, siteDir: context.out, pathPrefix: context.pathPrefix, pagePath: REPORT_PAGE, outFile: path.join(context.out, outFile) }),
     );
     for (const url of serving.blocked) context.log.warn(`blocked a request that leaves the site while printing the report: ${url}`);

@@ -1,0 +1,100 @@
+import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { runBuildProcess } from '../../scripts/check/build-process.ts';
+import { ProjectCopy } from '../../scripts/check/project.ts';
+import { findChromium } from '../../scripts/pdf/browser.ts';
+
+// Builds with PDFs need the system Chromium. Each build runs as its own `netnotes build` process,
+// as a user runs it, whose PUPPETEER_EXECUTABLE_PATH points at a script that appends its PID to
+// a file and then runs Chromium under that PID, so each test counts launches.
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const POST = 'content/connect-virtualbox-vms/index.md';
+let copy: ProjectCopy;
+let scratch: string;
+let launchLog: string;
+
+beforeAll(async () => {
+  scratch = mkdtempSync(path.join(os.tmpdir(), 'netnotes-session-test-'));
+  launchLog = path.join(scratch, 'launches.txt');
+  const wrapper = path.join(scratch, 'chromium');
+  writeFileSync(wrapper, `#!/bin/sh\necho $$ >> '${launchLog}'\nexec '${findChromium()}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  process.env.PUPPETEER_EXECUTABLE_PATH = wrapper;
+  copy = await ProjectCopy.create(ROOT, 'netnotes-session-test-');
+});
+
+afterAll(async () => {
+  await copy?.remove();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Builds the copy and returns the exit code, the log and the PIDs of the browsers the build launched. */
+async function buildAndCountLaunches(): Promise<{ code: number | null; launched: number[]; lines: string[] }> {
+  const before = launches().length;
+  const result = await runBuildProcess(copy.root, path.join(copy.root, '_site'), { pdf: true });
+  return { code: result.code, launched: launches().slice(before), lines: result.stderr.split('\n') };
+}
+
+function launches(): number[] {
+  return existsSync(launchLog) ? readFileSync(launchLog, 'utf8').split('\n').filter(Boolean).map(Number) : [];
+}
+
+/** Returns the PIDs of running (not zombie) processes in group `pgid`. */
+function runningInGroup(pgid: number): number[] {
+  return readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .filter((name) => {
+      let stat: string;
+      try {
+        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      } catch {
+        return false;
+      }
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      return Number(fields[2]) === pgid && fields[0] !== 'Z';
+    })
+    .map(Number);
+}
+
+describe('browser session of a build', () => {
+  it('cold build prints with one browser', async () => {
+    const { code, launched, lines } = await buildAndCountLaunches();
+    expect(code).toBe(0);
+    expect(launched).toHaveLength(1);
+    expect(lines.some((line) => /^printed docker-network-performance\/docker-network-performance\.pdf/.test(line))).toBe(true);
+    expect(lines.some((line) => /^printed docker-ecosystem\/docker-ecosystem-poster\.pdf/.test(line))).toBe(true);
+    expect(runningInGroup(launched[0])).toEqual([]);
+  });
+
+  it('no-change rebuild starts no browser', async () => {
+    const { code, launched } = await buildAndCountLaunches();
+    expect(code).toBe(0);
+    expect(launched).toEqual([]);
+  });
+
+  it('post edit starts no browser', async () => {
+    const post = readFileSync(path.join(ROOT, POST), 'utf8');
+    await copy.writeFile(POST, `${post}\nOne more sentence, so the page changes.\n`);
+    const { code, launched, lines } = await buildAndCountLaunches();
+    expect(code).toBe(0);
+    expect(lines.some((line) => /^wrote \d+ pages with Eleventy/.test(line))).toBe(true);
+    expect(lines.some((line) => /^reused docker-network-performance\/docker-network-performance\.pdf/.test(line))).toBe(true);
+    expect(launched).toEqual([]);
+  });
+
+  it('failed build leaves no browser running', async () => {
+    const page = 'content/docker-network-performance/index.njk';
+    const original = readFileSync(path.join(ROOT, page), 'utf8');
+    await copy.writeFile(page, `${original}\n{% if %}\n`);
+    const { code, launched, lines } = await buildAndCountLaunches();
+    expect(code).toBe(1);
+    expect(lines.join('\n')).toMatch(/docker-network-performance\/index\.njk/);
+    // The report page's change makes the forecast start Chromium, unless Eleventy failed first.
+    expect(launched.length).toBeLessThanOrEqual(1);
+    for (const pid of launched) expect(runningInGroup(pid)).toEqual([]);
+  });
+});
