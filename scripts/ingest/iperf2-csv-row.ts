@@ -36,6 +36,13 @@ class FieldError extends Error {
   }
 }
 
+const QUOTED_CHARS = 40;
+
+/** Quotes a field for an error message, cut to its first 40 characters, as a field can be megabytes long. */
+function quoted(text: string): string {
+  return text.length > QUOTED_CHARS ? `"${text.slice(0, QUOTED_CHARS)}…"` : `"${text}"`;
+}
+
 /** 1-based column where field `index` starts, given that fields are separated by one comma. */
 export function columnOf(fields: string[], index: number): number {
   let column = 1;
@@ -79,7 +86,7 @@ function columnsNeeded(layout: Layout): number {
 
 function versionOfTimestamp(text: string, index: number): string | undefined {
   const stamp = TIMESTAMP.exec(text);
-  if (!stamp) throw new FieldError(index, `expected a timestamp like 20261204151039, found "${text}"`);
+  if (!stamp) throw new FieldError(index, `expected a timestamp like 20261204151039, found ${quoted(text)}`);
   if (stamp.groups?.zone) return '2.1.9+';
   if (stamp.groups?.fraction) return '2.1.x';
   return undefined;
@@ -104,16 +111,16 @@ function rowRecord(fields: string[], line: number, layout: Layout, hints: string
 }
 
 function need(value: number | undefined, index: number, what: string, fields: string[]): number {
-  if (value === undefined) throw new FieldError(index, `expected ${what}, found "${fields[index]}"`);
+  if (value === undefined) throw new FieldError(index, `expected ${what}, found ${quoted(fields[index])}`);
   return value;
 }
 
 function endpoint(fields: string[], addressIndex: number, portIndex: number): Endpoint {
   const address = fields[addressIndex].trim();
-  if (!ADDRESS.test(address)) throw new FieldError(addressIndex, `expected an IPv4 or IPv6 address, found "${fields[addressIndex]}"`);
+  if (!ADDRESS.test(address)) throw new FieldError(addressIndex, `expected an IPv4 or IPv6 address, found ${quoted(fields[addressIndex])}`);
   const port = readInteger(fields[portIndex]);
   if (port === undefined || port < 0 || port > 65535) {
-    throw new FieldError(portIndex, `expected a port number 0–65535, found "${fields[portIndex]}"`);
+    throw new FieldError(portIndex, `expected a port number 0–65535, found ${quoted(fields[portIndex])}`);
   }
   return { address, port };
 }
@@ -121,7 +128,7 @@ function endpoint(fields: string[], addressIndex: number, portIndex: number): En
 function span(fields: string[], layout: Layout): { start: number; end: number } {
   if (layout.span !== undefined) {
     const value = readSpan(fields[layout.span]);
-    if (!value) throw new FieldError(layout.span, `expected an interval like 0.0-1.0, found "${fields[layout.span]}"`);
+    if (!value) throw new FieldError(layout.span, `expected an interval like 0.0-1.0, found ${quoted(fields[layout.span])}`);
     return value;
   }
   const start = need(readDecimal(fields[layout.start!]), layout.start!, 'an interval start in seconds', fields);
