@@ -3,7 +3,6 @@
  * (banners of `-r`/`-d` without `-L`, warnings, connection failures). They are counted, not read.
  */
 const IPERF_TEXT = [
-  /^-{20,}$/,
   /^(Client connecting to|Server listening on|TCP window size|UDP buffer size|Sending \d+ byte|Receiving \d+ byte|Read buffer size|Write buffer size)/,
   /^Waiting for server threads to complete/,
   /^\S[^,]* failed: /, // e.g. "listener bind failed: Address already in use"
@@ -13,5 +12,13 @@ const IPERF_TEXT = [
 
 export function isIperfText(line: string): boolean {
   const trimmed = line.trim();
-  return IPERF_TEXT.some((pattern) => pattern.test(trimmed));
+  return isRule(trimmed) || IPERF_TEXT.some((pattern) => pattern.test(trimmed));
+}
+
+/**
+ * True for a rule of 20 or more dashes. Tested without /^-{20,}$/, whose backtracking overflows
+ * the stack on a line of about 8 million dashes.
+ */
+function isRule(text: string): boolean {
+  return text.length >= 20 && !/[^-]/.test(text);
 }

@@ -74,6 +74,19 @@ describe('lines longer than a chunk', () => {
   });
 });
 
+describe('long lines iperf prints as text', () => {
+  it('counts a 10 MiB rule of dashes', async () => {
+    // iperf frames its banners with rules of dashes. A backtracking match of a rule this long
+    // overflowed the stack (from about 8 million dashes) and ended the whole ingest.
+    const lines = await rows();
+    const text = [...lines.slice(0, 3), '-'.repeat(10 * MIB), ...lines.slice(3)].join('\n');
+    const file = await ingestFile(await tempFile('server.csv', `${text}\n`));
+    expect(file.records).toBe(6);
+    expect(file.errors).toEqual([]);
+    expect(file.textLines).toBe(1);
+  });
+});
+
 describe('line ends across chunks', () => {
   it('keeps empty line after a split CR LF', async () => {
     // a\r\n\nb: three lines, the second empty.
