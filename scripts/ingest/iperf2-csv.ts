@@ -1,7 +1,7 @@
 import { isIperfText } from './banner.ts';
 import type { IngestEvent } from './events.ts';
 import { readText, type TextSource } from './source.ts';
-import { lineBatches } from './lines.ts';
+import { MAX_LINE_CHARS, lineBatches } from './lines.ts';
 import { isHeaderRow, layoutFromHeader } from './iperf2-header.ts';
 import { CommonTcpRows, hasMilliseconds } from './iperf2-csv-fast.ts';
 import { CLASSIC_LAYOUT, UDP_LAYOUT, columnOf, readRow, type Layout } from './iperf2-csv-row.ts';
@@ -23,7 +23,8 @@ export async function* readIperf2Csv(source: TextSource): AsyncGenerator<IngestE
     for (let i = 0; i < lines.length; i += 1) {
       const row = state.header ? undefined : common.read(lines[i], first + i);
       if (row === undefined) {
-        readLine(lines[i].split(','), first + i, state, batch);
+        if (lines[i].length > MAX_LINE_CHARS) batch.push(cutLine(first + i));
+        else readLine(lines[i].split(','), first + i, state, batch);
         continue;
       }
       if (!state.hinted.has('2.1.x') && hasMilliseconds(lines[i])) {
@@ -58,6 +59,12 @@ function readLine(fields: string[], line: number, state: State, out: IngestEvent
   }
   const message = `expected 9 columns (TCP) or 14 (UDP), found ${fields.length}`;
   out.push({ kind: 'error', error: { line, column: columnOf(fields, Math.min(fields.length, 9)), message } });
+}
+
+/** Reports a line that the splitter cut, because its kept start alone would be misread. */
+function cutLine(line: number): IngestEvent {
+  const message = `expected a line of at most ${MAX_LINE_CHARS} characters, found a longer one (not read past this column)`;
+  return { kind: 'error', error: { line, column: MAX_LINE_CHARS + 1, message } };
 }
 
 /** A header row (2.2.x), a line of iperf's own text, or a line that should not be there. */

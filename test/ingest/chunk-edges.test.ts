@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 
 import { ingestFile } from '../../scripts/ingest/index.ts';
-import { CUT_MARK, lineBatches } from '../../scripts/ingest/lines.ts';
+import { CUT_MARK, MAX_LINE_CHARS, lineBatches } from '../../scripts/ingest/lines.ts';
 import { readText } from '../../scripts/ingest/source.ts';
 import { fixture, tempFile } from './helpers.ts';
 
@@ -68,9 +68,21 @@ describe('lines longer than a chunk', () => {
     const text = [...lines.slice(0, 3), 'x'.repeat(24 * MIB), ...lines.slice(3)].join('\n');
     const file = await ingestFile(await tempFile('client.csv', `${text}\n`));
     expect(file.records).toBe(6);
-    expect(file.errors.map((e) => [e.line, e.column])).toEqual([[4, 1]]);
+    expect(file.errors.map((e) => [e.line, e.column])).toEqual([[4, MAX_LINE_CHARS + 1]]);
     expect(file.streams[0].intervals.map((i) => i.line)).toEqual([1, 2, 3, 5, 6]);
     expect(file.streams[0].summary).toMatchObject({ line: 7, bytes: 9142796348 });
+  });
+
+  it('names where a long row was cut', async () => {
+    // A row whose bytes column runs on for 24 Mi digits: read only up to the cut, it looked like
+    // a row of 8 columns, reported at a column where the real line has digits.
+    const lines = await rows();
+    lines[1] = lines[1].replace(',2086797312,', `,${'2'.repeat(24 * MIB)},`);
+    const file = await ingestFile(await tempFile('client.csv', `${lines.join('\n')}\n`));
+    expect(file.records).toBe(5);
+    expect(file.errors).toEqual([
+      { line: 2, column: MAX_LINE_CHARS + 1, message: `expected a line of at most ${MAX_LINE_CHARS} characters, found a longer one (not read past this column)` },
+    ]);
   });
 });
 
