@@ -10,7 +10,8 @@ import type { Endpoint, UdpCounters } from './types.ts';
  */
 const CONNECTED = /^\[\s*(\d+)\]\s+local\s+(\S+)\s+port\s+(\d+)\s+connected\s+with\s+(\S+)\s+port\s+(\d+)/;
 // The d flag records where each group starts, so an error points at its own value.
-const REPORT = /^\[\s*(\d+|SUM)\]\s+(\S+)\s*-\s*(\S+)\s+sec\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$/d;
+// The start contains no dash, so a long run of dashes cannot make the match try every split point.
+const REPORT = /^\[\s*(\d+|SUM)\]\s+([^\s-]+)\s*-\s*(\S+)\s+sec\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$/d;
 const UDP_TAIL = /^\s+(\S+)\s+ms\s+(\S+)\s*\/\s*(\S+)\s+\((\S+?)%\)/;
 
 const BYTE_UNITS: Record<string, number> = { Bytes: 1, KBytes: 1024, MBytes: 1024 ** 2, GBytes: 1024 ** 3, TBytes: 1024 ** 4 };
