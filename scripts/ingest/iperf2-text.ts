@@ -12,7 +12,8 @@ const CONNECTED = /^\[\s*(\d+)\]\s+local\s+(\S+)\s+port\s+(\d+)\s+connected\s+wi
 // The d flag records where each group starts, so an error points at its own value.
 // The start contains no dash, so a long run of dashes cannot make the match try every split point.
 const REPORT = /^\[\s*(\d+|SUM)\]\s+([^\s-]+)\s*-\s*(\S+)\s+sec\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)(.*)$/d;
-const UDP_TAIL = /^\s+(\S+)\s+ms\s+(\S+)\s*\/\s*(\S+)\s+\((\S+?)%\)/;
+// The lost count contains no slash, so a long run of slashes cannot make the match try every split.
+const UDP_TAIL = /^\s+(\S+)\s+ms\s+([^\s/]+)\s*\/\s*(\S+)\s+\((\S+?)%\)/;
 
 const BYTE_UNITS: Record<string, number> = { Bytes: 1, KBytes: 1024, MBytes: 1024 ** 2, GBytes: 1024 ** 3, TBytes: 1024 ** 4 };
 const BIT_UNITS: Record<string, number> = { 'bits/sec': 1, 'Kbits/sec': 1e3, 'Mbits/sec': 1e6, 'Gbits/sec': 1e9, 'Tbits/sec': 1e12 };
