@@ -1,23 +1,43 @@
 import type { IngestEvent, IngestRecord } from './events.ts';
+import { AllRecords, SummaryCandidates, type KeptRecords } from './kept-records.ts';
 import { StreamGroups } from './stream-groups.ts';
 import type { Endpoint, IngestedFile, Interval, LineError, LogFormat, Stream, SummaryRow } from './types.ts';
 
 interface Group {
   id: number;
   protocol: 'tcp' | 'udp';
-  records: IngestRecord[];
+  records: KeptRecords;
+}
+
+export interface AssembleOptions {
+  /**
+   * Keeps every interval of every stream (the default). Without them each stream has only its
+   * whole-test row, and memory stays flat however long the file is.
+   */
+  intervals?: boolean;
 }
 
 /** Collects a reader's events and groups its records into streams once the file has been read. */
 export class Assembler {
-  private readonly groups = new StreamGroups<Group>((record) => ({ id: record.id, protocol: record.protocol, records: [] }));
-  private readonly sums: IngestRecord[] = [];
+  private readonly intervals: boolean;
+  private readonly groups: StreamGroups<Group>;
+  private readonly sums: KeptRecords;
   private readonly errors: LineError[] = [];
   private readonly rows: SummaryRow[] = [];
   private readonly versions = new Set<string>();
   private side?: 'client' | 'server';
   private textLines = 0;
   private count = 0;
+
+  constructor({ intervals = true }: AssembleOptions = {}) {
+    this.intervals = intervals;
+    this.groups = new StreamGroups((record) => ({ id: record.id, protocol: record.protocol, records: this.keeper() }));
+    this.sums = this.keeper();
+  }
+
+  private keeper(): KeptRecords {
+    return this.intervals ? new AllRecords() : new SummaryCandidates();
+  }
 
   add(event: IngestEvent): void {
     switch (event.kind) {
@@ -44,16 +64,16 @@ export class Assembler {
   private addRecord(record: IngestRecord): void {
     this.count += 1;
     if (record.sum) {
-      this.sums.push(record);
+      this.sums.add(record);
       return;
     }
-    this.groups.of(record).records.push(record);
+    this.groups.of(record).records.add(record);
   }
 
   finish(path: string, format: LogFormat, fallbackVersion?: string, sideHint?: 'client' | 'server'): IngestedFile {
     const groups = this.groups.groups();
-    const clientFirst = listsClientFirst(groups.map((group) => group.records[0]));
-    const streams = groups.map((group) => buildStream(group.id, group.protocol, group.records, clientFirst));
+    const clientFirst = listsClientFirst(groups.map((group) => group.records.list()[0]));
+    const streams = groups.map((group) => this.stream(group.id, group.protocol, group.records.list(), clientFirst));
     const file: IngestedFile = {
       path,
       status: this.count > 0 ? 'parsed' : 'rejected',
@@ -66,7 +86,8 @@ export class Assembler {
     };
     if (format === 'iperf2-csv' && !file.version && this.count > 0) file.version = iperf2Version(clientFirst, file.side);
     if (format === 'summary-csv') file.table = this.rows;
-    if (this.sums.length > 0) file.sum = buildStream(-1, this.sums[0].protocol, this.sums, clientFirst);
+    const sums = this.sums.list();
+    if (sums.length > 0) file.sum = this.stream(-1, sums[0].protocol, sums, clientFirst);
     if (this.textLines > 0) file.textLines = this.textLines;
     if (this.count === 0) {
       file.reason =
@@ -75,6 +96,14 @@ export class Assembler {
           : 'the file holds no measurement rows';
     }
     return file;
+  }
+
+  /** Builds a stream, leaving out its intervals unless they were kept. */
+  private stream(id: number, protocol: 'tcp' | 'udp', records: IngestRecord[], clientFirst: boolean): Stream {
+    const stream = buildStream(id, protocol, records, clientFirst);
+    if (this.intervals) return stream;
+    const { otherSummaries: _others, ...whole } = stream;
+    return { ...whole, intervals: [] };
   }
 }
 

@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 
-import { Assembler } from './assemble.ts';
+import { Assembler, type AssembleOptions } from './assemble.ts';
 import { detectFormat } from './detect.ts';
 import type { IngestEvent, IngestRecord } from './events.ts';
 import { READERS } from './readers.ts';
@@ -30,14 +30,14 @@ export async function openLog(path: string): Promise<Opened> {
 /**
  * Reads one file completely into streams with their intervals and whole-test summaries. A file
  * that cannot be opened or read (permissions, a folder) is rejected rather than thrown.
- * NOTE: the result holds every interval, so memory grows with the file; to fold a very large
- * log in flat memory, iterate `openLog(path).batches` or `readRecords(path)` instead.
+ * The result contains every interval unless `options.intervals` is false, so memory grows with the
+ * file; a caller that needs only the whole-test rows passes `{ intervals: false }`.
  */
-export async function ingestFile(path: string): Promise<IngestedFile> {
+export async function ingestFile(path: string, options: AssembleOptions = {}): Promise<IngestedFile> {
   try {
     const opened = await openLog(path);
     if ('skip' in opened) return { path, status: 'skipped', records: 0, streams: [], errors: [], reason: opened.skip };
-    const assembler = new Assembler();
+    const assembler = new Assembler(options);
     for await (const batch of opened.batches) for (const event of batch) assembler.add(event);
     return assembler.finish(path, opened.format, undefined, opened.side ?? sideFromName(path));
   } catch (error) {

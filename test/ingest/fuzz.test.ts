@@ -124,6 +124,9 @@ describe('fuzzing ingest with mutated real fixtures', () => {
         continue;
       }
       seen.add(file.status);
+      const lean = await ingestFile(path, { intervals: false });
+      const summaries = (f: IngestedFile) => [...f.streams, ...(f.sum ? [f.sum] : [])].map((stream) => stream.summary);
+      if (JSON.stringify(summaries(lean)) !== JSON.stringify(summaries(file))) failures.push(`${label}: other whole-test rows without intervals`);
       const bytes = Buffer.isBuffer(mutated) ? mutated : Buffer.from(mutated);
       const text = new TextDecoder(guessEncoding(bytes)).decode(bytes);
       const lineCount = text.split(/\r\n|\r|\n/).length;
