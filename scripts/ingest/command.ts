@@ -13,7 +13,15 @@ export function registerIngestCommand(program: Command): void {
       if (paths.length === 0) throw new UsageError('give at least one file or folder');
       const { listFiles, ingestAll } = await import('./walk.ts');
       const { jsonReport, textReport } = await import('./report.ts');
-      const files = await ingestAll(await listFiles(paths));
+      const { showReadProgress } = await import('./progress-bar.ts');
+      const listed = await listFiles(paths);
+      const hideProgress = await showReadProgress(listed);
+      let files;
+      try {
+        files = await ingestAll(listed);
+      } finally {
+        hideProgress();
+      }
       const output = options.json ? JSON.stringify(jsonReport(files), null, 2) : textReport(files).join('\n');
       process.stdout.write(`${output}\n`);
       if (files.some((file) => file.status === 'rejected')) process.exitCode = 1;

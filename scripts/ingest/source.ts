@@ -2,6 +2,8 @@ import { isAscii } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 
+import { countRead } from './progress.ts';
+
 /** The text encoding of a log, guessed from its byte-order mark or from its zero bytes. */
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be';
 
@@ -64,8 +66,16 @@ export interface TextSource {
  * them faster itself, and decoded text otherwise.
  */
 export function readChunks(source: TextSource): AsyncIterable<string | Buffer> {
-  if (source.encoding === 'utf-8') return createReadStream(source.path, { highWaterMark: 1 << 20 });
+  if (source.encoding === 'utf-8') return fileChunks(source.path);
   return readText(source.path, source.encoding);
+}
+
+/** Reads the file's bytes 1 MiB at a time and counts them, for the progress of long reads. */
+async function* fileChunks(path: string): AsyncGenerator<Buffer> {
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    countRead((chunk as Buffer).length);
+    yield chunk as Buffer;
+  }
 }
 
 /** Reads the file as decoded text chunks, 1 MiB at a time, so memory stays flat. */
@@ -75,8 +85,8 @@ export function readText(path: string, encoding: TextEncoding): AsyncGenerator<s
 
 async function* readDecoded(path: string, encoding: TextEncoding): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    yield decoder.decode(chunk as Buffer, { stream: true });
+  for await (const chunk of fileChunks(path)) {
+    yield decoder.decode(chunk, { stream: true });
   }
   const rest = decoder.decode();
   if (rest) yield rest;
@@ -92,8 +102,8 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 async function* readUtf8(path: string): AsyncGenerator<string> {
   let carried: Buffer | undefined;
   let atStart = true;
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
-    let bytes = carried ? Buffer.concat([carried, chunk as Buffer]) : (chunk as Buffer);
+  for await (const chunk of fileChunks(path)) {
+    let bytes = carried ? Buffer.concat([carried, chunk]) : chunk;
     if (atStart && bytes.length >= UTF8_BOM.length) {
       if (bytes.subarray(0, UTF8_BOM.length).equals(UTF8_BOM)) bytes = bytes.subarray(UTF8_BOM.length);
       atStart = false;
