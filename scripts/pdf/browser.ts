@@ -139,8 +139,11 @@ export async function launchBrowser(): Promise<LaunchedBrowser> {
   log('launching %s', executablePath);
   const chromium = new ChromiumProcess(executablePath, [...chromiumArgs(profileDir), ...DRIVEN_ARGS]);
   const close = async () => {
-    await chromium.kill();
-    await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    try {
+      await chromium.kill();
+    } finally {
+      await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
+    }
   };
   try {
     // CommonJS loads in about half the time of the ES module build under tsx's loader.
