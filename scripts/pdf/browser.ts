@@ -8,7 +8,6 @@ import path from 'node:path';
 import type { Browser } from 'puppeteer-core';
 
 import { debug } from '../log.ts';
-import { ChromiumProcess } from './chromium-process.ts';
 
 const log = debug('pdf');
 
@@ -84,81 +83,47 @@ export function chromiumArgs(profileDir: string, isRoot = process.getuid?.() ===
   ];
 }
 
-/**
- * Flags for the browser netnotes drives, beyond chromiumArgs. They keep the output the same on
- * every run (sRGB colours, no scrollbars in screenshots, tagged PDFs with an outline), keep
- * background tabs from being throttled, and turn off features that reach the network.
- */
-const DRIVEN_ARGS = [
-  '--headless=new',
-  '--remote-debugging-pipe',
-  '--hide-scrollbars',
-  '--mute-audio',
-  '--force-color-profile=srgb',
-  '--export-tagged-pdf',
-  '--generate-pdf-document-outline',
-  '--disable-background-timer-throttling',
-  '--disable-backgrounding-occluded-windows',
-  '--disable-renderer-backgrounding',
-  '--disable-ipc-flooding-protection',
-  '--disable-hang-monitor',
-  '--disable-breakpad',
-  '--disable-crash-reporter',
-  '--disable-client-side-phishing-detection',
-  '--disable-component-extensions-with-background-pages',
-  '--disable-features=Translate,MediaRouter,OptimizationHints,AcceptCHFrame',
-  '--metrics-recording-only',
-  '--password-store=basic',
-  '--use-mock-keychain',
-  'about:blank',
-];
-
-/** Time Chromium gets to respond on its DevTools pipe before the launch counts as failed. */
-const START_TIMEOUT_MS = 30_000;
-
 const require = createRequire(import.meta.url);
 
-/** A Chromium process started by netnotes, with puppeteer-core connected to it over pipes. */
+/** A Chromium started by netnotes, with its throwaway profile. */
 export interface LaunchedBrowser {
   browser: Browser;
-  /** Chromium's process ID, which is also the ID of its process group. */
-  pid: number | undefined;
-  profileDir: string;
-  /** Kills Chromium's process group, waits until every process in it is gone and removes the profile. */
+  /** Closes Chromium (killing it by its PID if it does not close) and removes the profile. */
   close(): Promise<void>;
 }
 
-/**
- * Starts the system Chromium with a fresh profile and connects puppeteer-core to it. Chromium
- * is spawned first, so loading puppeteer-core (0.2 to 0.4 s on a 2-core machine) overlaps with
- * Chromium's own start.
- */
+/** Launches the system Chromium with a fresh profile. */
 export async function launchBrowser(): Promise<LaunchedBrowser> {
   const executablePath = findChromium();
   const profileDir = await mkdtemp(path.join(os.tmpdir(), 'netnotes-chromium-'));
+  const removeProfile = () => rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
   log('launching %s', executablePath);
-  const chromium = new ChromiumProcess(executablePath, [...chromiumArgs(profileDir), ...DRIVEN_ARGS]);
-  const close = async () => {
-    try {
-      await chromium.kill();
-    } finally {
-      await rm(profileDir, { recursive: true, force: true, maxRetries: 3 });
-    }
-  };
   try {
-    // CommonJS loads in about half the time of the ES module build under tsx's loader.
+    // Loaded on first use, so a rebuild whose PDFs all come from the cache never loads it. The
+    // CommonJS build loads in about half the time of the ES module build under tsx's loader.
     const puppeteer = require('puppeteer-core') as typeof import('puppeteer-core');
-    const connecting = puppeteer.connect({ transport: chromium.transport, defaultViewport: { width: 800, height: 600 } });
-    const browser = await chromium.whileRunning(connecting, START_TIMEOUT_MS);
-    log('connected to Chromium, pid %d', chromium.pid);
-    return { browser, pid: chromium.pid, profileDir, close };
+    const browser = await puppeteer.launch({
+      executablePath,
+      headless: true,
+      args: chromiumArgs(profileDir),
+      // Puppeteer's defaults include flags that enable field trials fetched over the network.
+      ignoreDefaultArgs: ['--enable-automation'],
+    });
+    const close = async () => {
+      try {
+        await browser.close().catch(() => browser.process()?.kill('SIGKILL'));
+      } finally {
+        await removeProfile();
+      }
+    };
+    return { browser, close };
   } catch (error) {
-    await close();
-    throw error;
+    await removeProfile();
+    throw new Error(`Chromium failed to start (${executablePath}): ${(error as Error).message}`, { cause: error });
   }
 }
 
-/** Launches the system Chromium, runs `work`, and always stops the browser and removes its profile. */
+/** Launches the system Chromium, runs `work`, and always closes the browser and removes its profile. */
 export async function withBrowser<T>(work: (browser: Browser) => Promise<T>): Promise<T> {
   const launched = await launchBrowser();
   try {

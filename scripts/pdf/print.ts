@@ -2,7 +2,6 @@ import { writeFile } from 'node:fs/promises';
 
 import type { Browser, Page, PDFOptions } from 'puppeteer-core';
 
-import { withMetadata } from './metadata.ts';
 import { SITE_ORIGIN, serveSiteToPage, siteUrl, type SiteServing } from './site-page.ts';
 
 /** Document information written into the PDF; dates come from the content, never the clock. */
@@ -29,6 +28,10 @@ export interface PrintJob {
 
 /** Opens a page of the built site in `browser`, prints it, and writes a PDF with stable metadata. */
 export async function printPage(browser: Browser, job: PrintJob): Promise<SiteServing> {
+  // pdf-lib is loaded only when a page is printed, which a fully cached rebuild never does. It
+  // loads while Chromium renders the page.
+  const metadataWriter = import('./metadata.ts');
+  metadataWriter.catch(() => undefined);
   const page = await browser.newPage();
   try {
     const serving = await serveSiteToPage(page, job.siteDir, job.pathPrefix);
@@ -39,7 +42,8 @@ export async function printPage(browser: Browser, job: PrintJob): Promise<SiteSe
     await page.evaluate(() => document.fonts.ready);
     await publishLinks(page, job.publicUrl);
     const printed = await page.pdf(job.pdf);
-    await writeFile(job.outFile, withMetadata(printed, job.metadata));
+    const { withMetadata } = await metadataWriter;
+    await writeFile(job.outFile, await withMetadata(printed, job.metadata));
     return serving;
   } finally {
     await page.close();

@@ -7,7 +7,6 @@ import { isEnoent } from '../errors.ts';
 import { hashFiles } from '../file-hash.ts';
 import { listFiles } from '../files.ts';
 import type { Logger } from '../log.ts';
-import { startBrowserForPrints } from '../pdf/expected-prints.ts';
 import { BrowserSession } from '../pdf/session.ts';
 import { configureSite, siteContext, siteData, type SiteData } from './data.ts';
 import { postBuildSteps } from './steps.ts';
@@ -43,8 +42,6 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
   try {
     configureSite({ root: options.root, log });
     const data = await siteData();
-    // Not awaited: the forecast and Chromium's start run while Eleventy writes the pages.
-    const forecast = options.pdf ? startBrowserForPrints(browser, options.root, data, options.pathPrefix, siteContext().cache, log) : undefined;
 
     const files = await writePages(options, data, staging, log);
     for (const step of postBuildSteps) {
@@ -52,7 +49,6 @@ export async function build(options: BuildOptions, log: Logger): Promise<BuildRe
     }
 
     await swapIn(staging, out);
-    await (await forecast)?.record();
     const pruned = await siteContext().cache.prune();
     if (pruned > 0) log.info(`removed ${pruned} cache entries that no build had used for 14 days`);
     const ms = performance.now() - started;

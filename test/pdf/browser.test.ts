@@ -33,7 +33,10 @@ afterEach(() => {
 describe('launchBrowser', () => {
   it('prints a page and stops every process', async () => {
     const launched = await launchBrowser();
-    const pid = launched.pid!;
+    // Puppeteer starts Chromium in a process group of its own, whose ID is Chromium's PID.
+    const chromium = launched.browser.process()!;
+    const pid = chromium.pid!;
+    const profileDir = chromium.spawnargs.find((arg) => arg.startsWith('--user-data-dir='))!.slice('--user-data-dir='.length);
     try {
       expect(runningInGroup(pid).length).toBeGreaterThan(1);
       const page = await launched.browser.newPage();
@@ -44,7 +47,7 @@ describe('launchBrowser', () => {
       await launched.close();
     }
     expect(runningInGroup(pid)).toEqual([]);
-    expect(existsSync(launched.profileDir)).toBe(false);
+    expect(existsSync(profileDir)).toBe(false);
   });
 
   it('reports a browser that exits at start', async () => {
@@ -52,7 +55,7 @@ describe('launchBrowser', () => {
     try {
       process.env.TMPDIR = tmp;
       process.env.PUPPETEER_EXECUTABLE_PATH = '/bin/false';
-      await expect(launchBrowser()).rejects.toThrow(/Chromium failed to start: exited with 1/);
+      await expect(launchBrowser()).rejects.toThrow(/^Chromium failed to start \(\/bin\/false\): Failed to launch the browser process/);
       expect(readdirSync(tmp)).toEqual([]);
     } finally {
       rmSync(tmp, { recursive: true, force: true });

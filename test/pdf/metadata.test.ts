@@ -47,17 +47,17 @@ function misplacedObjects(pdf: Uint8Array): number[] {
 }
 
 describe('withMetadata', () => {
-  it('makes two prints byte-identical', () => {
+  it('makes two prints byte-identical', async () => {
     expect(setContentPrint.equals(gotoPrint)).toBe(false);
     expect(structureIds(setContentPrint)).not.toEqual(structureIds(gotoPrint));
 
-    const first = Buffer.from(withMetadata(setContentPrint, metadata));
-    const second = Buffer.from(withMetadata(gotoPrint, metadata));
+    const first = Buffer.from(await withMetadata(setContentPrint, metadata));
+    const second = Buffer.from(await withMetadata(gotoPrint, metadata));
     expect(first.equals(second)).toBe(true);
   });
 
-  it('renumbers IDs from 1 keeping references', () => {
-    const rewritten = withMetadata(gotoPrint, metadata);
+  it('renumbers IDs from 1 keeping references', async () => {
+    const rewritten = await withMetadata(gotoPrint, metadata);
     const ids = structureIds(rewritten);
     expect(ids[0]).toBe('node00000001');
     expect([...ids].sort()).toEqual(ids.map((_, index) => `node${String(index + 1).padStart(8, '0')}`));
@@ -65,14 +65,14 @@ describe('withMetadata', () => {
     for (const reference of headerReferences(rewritten)) expect(ids).toContain(reference);
   });
 
-  it('keeps every cross-reference offset right', () => {
-    const rewritten = withMetadata(gotoPrint, metadata);
+  it('keeps every cross-reference offset right', async () => {
+    const rewritten = await withMetadata(gotoPrint, metadata);
     expect(misplacedObjects(gotoPrint)).toEqual([]);
     expect(misplacedObjects(rewritten)).toEqual([]);
   });
 
   it('writes the document information', async () => {
-    const document = await PDFDocument.load(withMetadata(gotoPrint, metadata), { updateMetadata: false });
+    const document = await PDFDocument.load(await withMetadata(gotoPrint, metadata), { updateMetadata: false });
     expect(document.getTitle()).toBe(metadata.title);
     expect(document.getAuthor()).toBe('Jane Doe');
     expect(document.getSubject()).toBe('Aggregate Gbit/s');
@@ -82,21 +82,14 @@ describe('withMetadata', () => {
     expect(document.getModificationDate()?.toISOString()).toBe('2026-12-01T00:00:00.000Z');
   });
 
-  it('leaves a PDF poppler reads without errors', () => {
+  it('leaves a PDF poppler reads without errors', async () => {
     const file = path.join(scratch, 'rewritten.pdf');
-    writeFileSync(file, withMetadata(gotoPrint, metadata));
+    writeFileSync(file, await withMetadata(gotoPrint, metadata));
     const info = spawnSync('pdfinfo', [file], { encoding: 'utf8' });
     expect(info.stderr).toBe('');
     expect(info.stdout).toMatch(/^Title: +Throughput \(by "technique"\) \\ <b>é<\/b> 网络$/m);
     expect(info.stdout).toMatch(/^Tagged: +yes$/m);
     expect(info.stdout).toMatch(/^Pages: +1$/m);
     expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('macvlan');
-  });
-
-  it('rejects a PDF with a cross-reference stream', async () => {
-    // pdf-lib writes object streams and a cross-reference stream, a layout Chromium does not use.
-    const document = await PDFDocument.load(gotoPrint, { updateMetadata: false });
-    const streamed = await document.save({ useObjectStreams: true });
-    expect(() => withMetadata(streamed, metadata)).toThrow(/no classic cross-reference table/);
   });
 });

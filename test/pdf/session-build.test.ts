@@ -93,8 +93,7 @@ describe('browser session of a build', () => {
     const { code, launched, lines } = await buildAndCountLaunches();
     expect(code).toBe(1);
     expect(lines.join('\n')).toMatch(/docker-network-performance\/index\.njk/);
-    // The report page's change makes the forecast start Chromium, unless Eleventy failed first.
-    expect(launched.length).toBeLessThanOrEqual(1);
-    for (const pid of launched) expect(runningInGroup(pid)).toEqual([]);
+    // Eleventy fails before any print, and Chromium starts only when a print needs it.
+    expect(launched).toEqual([]);
   });
 });
