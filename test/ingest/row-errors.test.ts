@@ -41,11 +41,10 @@ describe('messages for a long bad field', () => {
 });
 
 describe('numbers in a long bad field', () => {
-  it('rejects 60k digits quickly', () => {
+  it('rejects 256 Ki digits', { timeout: 10_000 }, () => {
     // A regular expression that can split a run of digits in many ways takes time quadratic in
-    // its length: 2 s for these 60 001 characters (2 cores), and by estimate two days for 16 Mi of them.
-    const started = performance.now();
-    expect(readDecimal(`${'9'.repeat(60_000)}x`)).toBeUndefined();
-    expect(performance.now() - started).toBeLessThan(300);
+    // its length: 2 s for 60 000 digits on 2 cores, so about 40 s for these 256 Ki. The test
+    // ends within its time limit only when the reader stays linear.
+    expect(readDecimal(`${'9'.repeat(1 << 18)}x`)).toBeUndefined();
   });
 });
