@@ -17,15 +17,23 @@ export interface Head {
   binary: boolean;
 }
 
-/** Reads and decodes the first 64 KiB of a file, enough to tell its format. */
+/**
+ * Reads and decodes the first 64 KiB of a file, enough to tell its format. When those are only
+ * blank lines, the first 64 KiB after them are read instead, so the rows that follow still count.
+ */
 export async function readHead(path: string): Promise<Head> {
   const handle = await open(path, 'r');
   try {
     const buffer = Buffer.alloc(HEAD_BYTES);
-    const { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
-    const bytes = buffer.subarray(0, bytesRead);
-    const encoding = guessEncoding(bytes);
-    const text = new TextDecoder(encoding).decode(bytes);
+    let { bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, 0);
+    const encoding = guessEncoding(buffer.subarray(0, bytesRead));
+    const decode = (length: number) => new TextDecoder(encoding).decode(buffer.subarray(0, length));
+    let text = decode(bytesRead);
+    // Each block after a blank one starts at a line end or inside blank space, never inside a character.
+    for (let position = bytesRead; bytesRead === HEAD_BYTES && text.trim() === ''; position += bytesRead) {
+      ({ bytesRead } = await handle.read(buffer, 0, HEAD_BYTES, position));
+      text = decode(bytesRead);
+    }
     return { text, encoding, complete: bytesRead < HEAD_BYTES, binary: looksBinary(text) };
   } finally {
     await handle.close();

@@ -145,3 +145,20 @@ describe('lines longer than the maximum', () => {
     expect(file.errors.map((e) => e.line)).toEqual(cutRows.map((_, i) => i + 2));
   });
 });
+
+describe('blank lines before the rows', () => {
+  it('reads rows after 100 KiB of blank lines', async () => {
+    const lines = await rows();
+    const blank = 100 * 1024;
+    const file = await ingestFile(await tempFile('client.csv', `${'\n'.repeat(blank)}${lines.join('\n')}\n`));
+    expect(file.status).toBe('parsed');
+    expect(file.records).toBe(6);
+    expect(file.streams[0].summary).toMatchObject({ line: blank + 6, bytes: 9142796348 });
+  });
+
+  it('skips a file of blank lines only', async () => {
+    const file = await ingestFile(await tempFile('client.csv', '\n'.repeat(100 * 1024)));
+    expect(file.status).toBe('skipped');
+    expect(file.reason).toMatch(/^empty file/);
+  });
+});
