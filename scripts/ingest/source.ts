@@ -103,7 +103,7 @@ async function* readDecoded(path: string, encoding: TextEncoding): AsyncGenerato
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /**
- * Reads UTF-8 text in chunks that end at a line end, or at a character end when 1 MiB holds no
+ * Reads UTF-8 text in chunks that end at a line end, or at a character end when 1 MiB has no
  * line end, so that no chunk splits a character. Most logs are plain ASCII, and a chunk that is
  * can be copied into a string without decoding.
  */
