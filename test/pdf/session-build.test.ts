@@ -1,6 +1,7 @@
 import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
@@ -36,7 +37,8 @@ afterAll(async () => {
 async function buildAndCountLaunches(): Promise<{ code: number | null; launched: number[]; lines: string[] }> {
   const before = launches().length;
   const result = await runBuildProcess(copy.root, path.join(copy.root, '_site'), { pdf: true });
-  return { code: result.code, launched: launches().slice(before), lines: result.stderr.split('\n') };
+  // With CI set, picocolors colours the log even in a pipe, so colour codes are removed first.
+  return { code: result.code, launched: launches().slice(before), lines: stripVTControlCharacters(result.stderr).split('\n') };
 }
 
 function launches(): number[] {
