@@ -42,7 +42,13 @@ export async function removeSite(out: string): Promise<void> {
 /** Builds the whole site without PDFs into a new temporary folder and returns that folder. */
 export async function buildSite(pathPrefix = '/'): Promise<string> {
   const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'netnotes-blog-')), 'site');
-  await build({ root, out, pathPrefix, pdf: false }, createMemoryLogger());
+  try {
+    await build({ root, out, pathPrefix, pdf: false }, createMemoryLogger());
+  } catch (error) {
+    // The caller gets no folder to remove when the build fails, so it is removed here.
+    await removeSite(out);
+    throw error;
+  }
   return out;
 }
 
