@@ -1,5 +1,6 @@
 import type { IngestEvent, IngestRecord } from './events.ts';
 import { isNotANumber, readDecimal, readInteger, readSpan } from './numbers.ts';
+import { quoted } from './quoted.ts';
 import type { Endpoint, UdpCounters } from './types.ts';
 
 /** Column positions of each value in a row. Files from 2.2.x name their columns in a header instead. */
@@ -34,13 +35,6 @@ class FieldError extends Error {
   constructor(readonly index: number, message: string) {
     super(message);
   }
-}
-
-const QUOTED_CHARS = 40;
-
-/** Quotes a field for an error message, cut to its first 40 characters, as a field can be megabytes long. */
-function quoted(text: string): string {
-  return text.length > QUOTED_CHARS ? `"${text.slice(0, QUOTED_CHARS)}…"` : `"${text}"`;
 }
 
 /** 1-based column where field `index` starts, given that fields are separated by one comma. */

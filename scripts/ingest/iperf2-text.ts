@@ -2,6 +2,7 @@ import { isIperfText } from './banner.ts';
 import type { IngestEvent } from './events.ts';
 import { numberedLines } from './lines.ts';
 import { readDecimal } from './numbers.ts';
+import { quoted } from './quoted.ts';
 import type { Endpoint, UdpCounters } from './types.ts';
 
 /**
@@ -67,17 +68,17 @@ function* reportEvents(
   const start = readDecimal(startText);
   const end = readDecimal(endText);
   if (start === undefined || end === undefined || end < start) {
-    yield fail(2, `expected an interval like 0.0-1.0 sec, found "${startText}-${endText}"`);
+    yield fail(2, `expected an interval like 0.0-1.0 sec, found ${quoted(`${startText}-${endText}`)}`);
     return;
   }
   const amount = readDecimal(amountText);
   if (amount === undefined || !(byteUnit in BYTE_UNITS)) {
-    yield fail(4, `expected a transfer like "2.21 GBytes", found "${amountText} ${byteUnit}"`);
+    yield fail(4, `expected a transfer like "2.21 GBytes", found ${quoted(`${amountText} ${byteUnit}`)}`);
     return;
   }
   const rate = readDecimal(rateText);
   if (rate === undefined || !(bitUnit in BIT_UNITS)) {
-    yield fail(6, `expected a rate like "19.0 Gbits/sec", found "${rateText} ${bitUnit}"`);
+    yield fail(6, `expected a rate like "19.0 Gbits/sec", found ${quoted(`${rateText} ${bitUnit}`)}`);
     return;
   }
   if (/^\d+\.\d{4}$/.test(startText)) yield { kind: 'hint', version: '2.1.x' };

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse';
 import type { IngestEvent } from './events.ts';
 import { columnOf } from './iperf2-csv-row.ts';
 import { readDecimal, readInteger } from './numbers.ts';
+import { quoted } from './quoted.ts';
 import type { SummaryRow } from './types.ts';
 
 const COLUMNS = ['setup', 'technique', 'server_containers', 'client_containers', 'clients_per_container', 'gbps'] as const;
@@ -43,11 +44,11 @@ function rowEvent(record: string[], positions: number[], line: number): IngestEv
   const counts: number[] = [];
   for (const index of [2, 3, 4]) {
     const value = cell(index) === undefined ? undefined : readInteger(cell(index));
-    if (value === undefined || value < 1) return fail(index, `expected ${COLUMNS[index]} as a whole number of 1 or more, found "${cell(index) ?? ''}"`);
+    if (value === undefined || value < 1) return fail(index, `expected ${COLUMNS[index]} as a whole number of 1 or more, found ${quoted(cell(index) ?? '')}`);
     counts.push(value);
   }
   const gbps = cell(5) === undefined ? undefined : readDecimal(cell(5));
-  if (gbps === undefined || gbps < 0) return fail(5, `expected gbps as a number of 0 or more, found "${cell(5) ?? ''}"`);
+  if (gbps === undefined || gbps < 0) return fail(5, `expected gbps as a number of 0 or more, found ${quoted(cell(5) ?? '')}`);
   const row: SummaryRow = {
     line,
     setup: cell(0).trim(),
