@@ -12,6 +12,8 @@ const NOTE_PADDING = 4;
 const LINE_HEIGHT = 12;
 const MARKER_RADIUS = 8;
 const MARKER_INK = '#1f2a36';
+/** Where a note's text starts, right of its number. */
+const TEXT_INDENT = 2 * MARKER_RADIUS + NOTE_PADDING;
 
 /** One margin note: a tool's name, description and URL, numbered like the marker on its box. */
 interface Note {
@@ -82,7 +84,7 @@ function placeNotes(layout: ChartLayout, measure: Measure, offsetX: number, widt
 }
 
 function noteLines(tool: ToolBox, measure: Measure): Note['lines'] {
-  const inner = NOTE_WIDTH - 2 * NOTE_PADDING;
+  const inner = NOTE_WIDTH - TEXT_INDENT - NOTE_PADDING;
   const description = wrapText(tool.tool.description, inner, S.note, measure);
   const url = breakUrl(tool.tool.homepage, inner, measure);
   const href = safeHref(tool.tool.homepage);
@@ -114,12 +116,11 @@ function drawMarker(note: Note, offsetX: number): string {
 }
 
 function drawNote(note: Note): string {
-  const indent = 2 * MARKER_RADIUS + NOTE_PADDING;
   const markerY = note.y + NOTE_PADDING + LINE_HEIGHT / 2;
   const lines = note.lines.map((line, index) => {
     const baseline = note.y + NOTE_PADDING + index * LINE_HEIGHT + S.note.size * 0.905;
     const style = line.bold ? S.noteTitle : S.note;
-    const text = `<text x="${r(note.x + indent)}" y="${r(baseline)}" font-size="${style.size}" font-weight="${style.weight}" fill="${line.href ? '#1b5e9b' : '#1f2a36'}">${x(line.text)}</text>`;
+    const text = `<text x="${r(note.x + TEXT_INDENT)}" y="${r(baseline)}" font-size="${style.size}" font-weight="${style.weight}" fill="${line.href ? '#1b5e9b' : '#1f2a36'}">${x(line.text)}</text>`;
     return line.href ? `<a href="${x(line.href)}">${text}</a>` : text;
   });
   const number = marker(note.number, note.x + MARKER_RADIUS, markerY);

@@ -2,15 +2,16 @@ import { beforeAll, describe, expect, it } from 'vitest';
 
 import { resolveEdition } from '../../scripts/catalog/edition.ts';
 import { layoutChart, type ChartLayout } from '../../scripts/catalog/layout.ts';
-import { createMeasure } from '../../scripts/catalog/measure.ts';
+import { createMeasure, type Measure } from '../../scripts/catalog/measure.ts';
 import { drawPosterSvg, type Poster } from '../../scripts/catalog/poster-svg.ts';
 import { loadCatalog } from '../../scripts/catalog/validate.ts';
 
 let layout: ChartLayout;
 let poster: Poster;
+let measure: Measure;
 
 beforeAll(async () => {
-  const measure = createMeasure();
+  measure = createMeasure();
   const chart = resolveEdition(await loadCatalog('data/catalog'));
   layout = await layoutChart(chart, measure);
   poster = drawPosterSvg(chart, layout, measure);
@@ -57,5 +58,17 @@ describe('poster margin notes', () => {
     );
     expect(bottoms.length).toBeGreaterThan(layout.tools.length);
     expect(Math.max(...bottoms)).toBeLessThanOrEqual(poster.height);
+  });
+
+  it('keep note text inside the page margin', () => {
+    const texts = [...poster.svg.matchAll(/<g class="note"[^\n]*/g)].flatMap((note) =>
+      [...note[0].matchAll(/<text x="([\d.]+)"[^>]*font-size="(\d+)" font-weight="(\w+)"[^>]*>([^<]*)<\/text>/g)],
+    );
+    expect(texts.length).toBeGreaterThan(layout.tools.length * 2);
+    const rightEdges = texts.map(([, x, size, weight, text]) => {
+      const plain = text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'");
+      return Number(x) + measure(plain, { size: Number(size), weight: weight as 'bold' | 'normal' }).width;
+    });
+    expect(Math.max(...rightEdges)).toBeLessThanOrEqual(poster.width - 12);
   });
 });
