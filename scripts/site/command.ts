@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { UsageError } from '../errors.ts';
 import { createLogger } from '../log.ts';
 import { checkOutFolder } from './out-folder.ts';
+import { normalisePathPrefix } from './path-prefix.ts';
 
 /** Registers `build` and `dev`. */
 export function registerBuildCommands(program: Command): void {
@@ -10,7 +11,7 @@ export function registerBuildCommands(program: Command): void {
     .command('build')
     .description('build the site from content/ and data/ into _site/ (the previous _site/ stays if anything fails)')
     .option('--out <dir>', 'output folder', '_site')
-    .option('--pathprefix <prefix>', 'URL prefix when the site is served from a sub-path, e.g. /blog/', '/')
+    .option('--pathprefix <prefix>', 'URL prefix when the site is served from a sub-path, e.g. /blog/', normalisePathPrefix, '/')
     .option('--no-pdf', 'skip printing the PDFs (they need Chromium)')
     .action(async (options: { out: string; pathprefix: string; pdf: boolean }) => {
       await checkOutFolder(process.cwd(), options.out);
