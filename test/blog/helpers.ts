@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 
 import { createMemoryLogger } from '../../scripts/log.ts';
 import { build } from '../../scripts/site/build.ts';
+import { shippedProject } from '../site/temp-project.ts';
 
 export const root = path.join(import.meta.dirname, '../..');
 
@@ -34,16 +35,26 @@ export function childrenNamed(element: XmlElement, tag: string): XmlElement[] {
   return element.children.filter((child) => child.tag === tag);
 }
 
-/** Removes a site made by buildSite, with the temporary folder around it. */
+/** Project roots of the sites buildSite made, by output folder. */
+const projects = new Map<string, string>();
+
+/** Removes a site made by buildSite, with the temporary folder around it and its project root. */
 export async function removeSite(out: string): Promise<void> {
   await rm(path.dirname(out), { recursive: true, force: true });
+  const project = projects.get(out);
+  projects.delete(out);
+  if (project) await rm(project, { recursive: true, force: true });
 }
 
-/** Builds the whole site without PDFs into a new temporary folder and returns that folder. */
+/**
+ * Builds the whole site without PDFs, from this checkout's content and the shipped data, into a
+ * new temporary folder and returns that folder.
+ */
 export async function buildSite(pathPrefix = '/'): Promise<string> {
   const out = path.join(await mkdtemp(path.join(os.tmpdir(), 'netnotes-blog-')), 'site');
+  projects.set(out, shippedProject());
   try {
-    await build({ root, out, pathPrefix, pdf: false }, createMemoryLogger());
+    await build({ root: projects.get(out)!, out, pathPrefix, pdf: false }, createMemoryLogger());
   } catch (error) {
     // The caller gets no folder to remove when the build fails, so it is removed here.
     await removeSite(out);

@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { createMemoryLogger } from '../../scripts/log.ts';
 import { build } from '../../scripts/site/build.ts';
+import { shippedProject } from '../site/temp-project.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PAGE = 'docker-ecosystem';
 const HOSTILE_NAME = '<img src=x onerror=alert(1)>';
 let workDir: string;
+const projects: string[] = [];
 
 /** Creates a project root that is the real one except for data/catalog, which links to `catalogDir`. */
 function rootWithCatalog(catalogDir: string): string {
@@ -47,6 +49,7 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
+  for (const project of projects) rmSync(project, { recursive: true, force: true });
 });
 
 describe('ecosystem page and poster', () => {
@@ -55,7 +58,9 @@ describe('ecosystem page and poster', () => {
 
   beforeAll(async () => {
     out = path.join(workDir, 'real-site');
-    await build({ root: ROOT, out, pathPrefix: '/', pdf: true }, createMemoryLogger());
+    const project = shippedProject();
+    projects.push(project);
+    await build({ root: project, out, pathPrefix: '/', pdf: true }, createMemoryLogger());
     tools = JSON.parse(readFileSync(path.join(out, PAGE, 'tools.json'), 'utf8')).tools;
   });
 

@@ -1,10 +1,12 @@
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 
 import { BREAKAGES, checkAtomicOutput } from '../../scripts/check/atomic.ts';
+import { shippedProject } from '../site/temp-project.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = shippedProject();
+afterAll(() => rmSync(ROOT, { recursive: true, force: true }));
 
 describe('checkAtomicOutput', () => {
   it('keeps the previous output for each failed build', async () => {

@@ -1,13 +1,12 @@
 import { rmSync } from 'node:fs';
-import path from 'node:path';
 
 import { afterAll, describe, expect, it } from 'vitest';
 
 import { checkHostileData, checkHostileSite, liveMarkup } from '../../scripts/check/hostile.ts';
 import { BREAKOUT_PAYLOAD, SCRIPT_PAYLOAD } from '../../scripts/check/hostile-inputs.ts';
+import { shippedProject } from '../site/temp-project.ts';
 import { page, writeSite } from './site.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 describe('liveMarkup', () => {
@@ -46,7 +45,10 @@ describe('checkHostileSite', () => {
 });
 
 describe('checkHostileData', () => {
+  const project = shippedProject();
+  afterAll(() => rmSync(project, { recursive: true, force: true }));
+
   it('builds hostile catalog and manifest strings inert', async () => {
-    expect(await checkHostileData(ROOT)).toEqual([]);
+    expect(await checkHostileData(project)).toEqual([]);
   });
 });

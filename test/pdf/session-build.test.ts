@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBuildProcess } from '../../scripts/check/build-process.ts';
 import { ProjectCopy } from '../../scripts/check/project.ts';
 import { findChromium } from '../../scripts/pdf/browser.ts';
+import { shippedProject } from '../site/temp-project.ts';
 
 // Builds with PDFs need the system Chromium. Each build runs as its own `netnotes build` process,
 // as a user runs it, whose PUPPETEER_EXECUTABLE_PATH points at a script that appends its PID to
@@ -15,6 +16,7 @@ import { findChromium } from '../../scripts/pdf/browser.ts';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const POST = 'content/connect-virtualbox-vms/index.md';
 let copy: ProjectCopy;
+let project: string;
 let scratch: string;
 let launchLog: string;
 
@@ -25,11 +27,13 @@ beforeAll(async () => {
   writeFileSync(wrapper, `#!/bin/sh\necho $$ >> '${launchLog}'\nexec '${findChromium()}' "$@"\n`);
   chmodSync(wrapper, 0o755);
   process.env.PUPPETEER_EXECUTABLE_PATH = wrapper;
-  copy = await ProjectCopy.create(ROOT, 'netnotes-session-test-');
+  project = shippedProject();
+  copy = await ProjectCopy.create(project, 'netnotes-session-test-');
 });
 
 afterAll(async () => {
   await copy?.remove();
+  if (project) rmSync(project, { recursive: true, force: true });
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 

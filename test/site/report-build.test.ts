@@ -9,20 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isInputError } from '../../scripts/errors.ts';
 import { createMemoryLogger } from '../../scripts/log.ts';
 import { build } from '../../scripts/site/build.ts';
+import { shippedProject } from './temp-project.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const REPORT = 'docker-network-performance';
 let workDir: string;
+let project: string;
 let out: string;
 
 beforeAll(async () => {
   workDir = mkdtempSync(path.join(os.tmpdir(), 'netnotes-build-'));
   out = path.join(workDir, '_site');
-  await build({ root: ROOT, out, pathPrefix: '/', pdf: true }, createMemoryLogger());
+  project = shippedProject();
+  await build({ root: project, out, pathPrefix: '/', pdf: true }, createMemoryLogger());
 });
 
 afterAll(() => {
   rmSync(workDir, { recursive: true, force: true });
+  if (project) rmSync(project, { recursive: true, force: true });
 });
 
 describe('report build', () => {

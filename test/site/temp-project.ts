@@ -21,3 +21,16 @@ export function tempProject(ownData: string[] = []): string {
   }
   return root;
 }
+
+/** The run shipped in data/runs/, whose numbers the tests check. */
+export const SHIPPED_RUN = 'netns-2026-12';
+
+/**
+ * Makes a project root like tempProject whose data/runs/ holds only the shipped run, so that runs
+ * a user adds to this checkout do not change what the tests build.
+ */
+export function shippedProject(): string {
+  const root = tempProject(['runs']);
+  symlinkSync(path.join(ROOT, 'data/runs', SHIPPED_RUN), path.join(root, 'data/runs', SHIPPED_RUN));
+  return root;
+}
