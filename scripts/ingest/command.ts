@@ -11,19 +11,20 @@ export function registerIngestCommand(program: Command): void {
     .option('--json', 'print one JSON document instead of the text report')
     .action(async (paths: string[], options: { json?: boolean }) => {
       if (paths.length === 0) throw new UsageError('give at least one file or folder');
-      const { listFiles, ingestAll } = await import('./walk.ts');
+      const { listFiles } = await import('./walk.ts');
+      const { ingestPaths } = await import('./paths.ts');
       const { jsonReport, textReport } = await import('./report.ts');
       const { showReadProgress } = await import('./progress-bar.ts');
-      const listed = await listFiles(paths);
-      const hideProgress = await showReadProgress(listed);
-      let files;
+      const hideProgress = await showReadProgress(await listFiles(paths));
+      let report;
       try {
-        files = await ingestAll(listed);
+        report = await ingestPaths(paths);
       } finally {
         hideProgress();
       }
-      const output = options.json ? JSON.stringify(jsonReport(files), null, 2) : textReport(files).join('\n');
+      const output = options.json ? JSON.stringify(jsonReport(report), null, 2) : textReport(report).join('\n');
       process.stdout.write(`${output}\n`);
-      if (files.some((file) => file.status === 'rejected')) process.exitCode = 1;
+      // As in a build: a file the manifest excludes does not count, a manifest problem does.
+      if (report.problems.length > 0) process.exitCode = 1;
     });
 }

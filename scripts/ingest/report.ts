@@ -1,8 +1,14 @@
+import { formatProblem } from '../errors.ts';
+import type { IngestReport } from './paths.ts';
 import type { IngestedFile, Stream } from './types.ts';
 
-/** Builds the `--json` document: one entry per file, numbers absent when the file did not give them. */
-export function jsonReport(files: IngestedFile[]): { files: object[] } {
+/**
+ * Builds the `--json` document: one entry per file, numbers absent when the file did not give
+ * them, the manifest's reason on each file it excludes, and the problems that would stop a build.
+ */
+export function jsonReport({ files, excluded, problems }: IngestReport): { files: object[]; problems: object[] } {
   return {
+    problems: problems.map(({ file, line, column, message }) => ({ file, line, column, message })),
     files: files.map((file) => ({
       path: file.path,
       status: file.status,
@@ -12,6 +18,7 @@ export function jsonReport(files: IngestedFile[]): { files: object[] } {
       streams: file.table ? file.table.map((row) => ({ gbps: row.gbps })) : file.streams.map(streamFigures),
       errors: file.errors.map(({ line, column, message }) => ({ line, column, message })),
       reason: file.reason,
+      excluded: excluded.get(file.path),
     })),
   };
 }
@@ -23,15 +30,22 @@ export function streamFigures(stream: Stream): { gbps?: number; seconds?: number
   return { gbps: summary.bitsPerSecond / 1e9, seconds: summary.end - summary.start, bytes: summary.bytes };
 }
 
-/** Formats the human-readable report: one line per file, its bad lines under it, and a tally. */
-export function textReport(files: IngestedFile[]): string[] {
+/**
+ * Formats the human-readable report: one line per file with its bad lines under it, then the
+ * problems that would stop a build that are not about one file's lines, and a tally.
+ */
+export function textReport({ files, excluded, problems }: IngestReport): string[] {
   const lines: string[] = [];
   for (const file of files) {
-    lines.push(`${file.status.padEnd(8)} ${file.path}  ${describe(file)}`);
+    const exclusion = excluded.has(file.path) ? `  (excluded by the manifest: ${excluded.get(file.path)})` : '';
+    lines.push(`${file.status.padEnd(8)} ${file.path}  ${describe(file)}${exclusion}`);
     for (const error of file.errors) lines.push(`  ${file.path}:${error.line}:${error.column}: ${error.message}`);
   }
+  const listed = new Set(files.map((file) => file.path));
+  for (const problem of problems.filter((p) => !listed.has(p.file))) lines.push(formatProblem(problem));
   const count = (status: string) => files.filter((file) => file.status === status).length;
-  lines.push(`${files.length} file(s): ${count('parsed')} parsed, ${count('skipped')} skipped, ${count('rejected')} rejected`);
+  const exclusions = excluded.size > 0 ? ` (${excluded.size} excluded by the manifest)` : '';
+  lines.push(`${files.length} file(s): ${count('parsed')} parsed, ${count('skipped')} skipped, ${count('rejected')} rejected${exclusions}`);
   return lines;
 }
 
