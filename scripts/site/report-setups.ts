@@ -67,7 +67,8 @@ async function buildSetupSection(
   const published = forSetup(summaries, PUBLISHED_RUN, setup);
   if (published.length > 0) {
     tables.push(tableView(published, PUBLISHED_RUN, setup, average, `Published 2014: ${SETUP_TITLES[setup]}`, {}));
-    tables.push(tableView(published, PUBLISHED_RUN, setup, 'aggregate', `Published 2014, summed from the printed averages: ${SETUP_TITLES[setup]}`, {}));
+    const summed = tableView(published, PUBLISHED_RUN, setup, 'aggregate', `Published 2014, summed from the printed averages: ${SETUP_TITLES[setup]}`, {});
+    tables.push(withoutSumsOfPrintedZeros(summed, published, average));
   }
 
   // The run that measured most of this setup's configurations, the newest of those if several
@@ -96,6 +97,22 @@ function tableView(
 ): TableView {
   const table = resultTable(cells, { id: tableId(run, setup, metric), caption, metric, techniqueLabels });
   return { ...table, run, csv: stringify(tableRecords(table)) };
+}
+
+/**
+ * Empties the sums of averages that 2014 printed as 0.0. Printed to one decimal, such an average
+ * is anything below 0.05, so its sum over many clients is unknown rather than 0.
+ */
+function withoutSumsOfPrintedZeros(table: TableView, published: ConfigurationSummary[], average: Metric): TableView {
+  const rows = table.rows.map((row) => {
+    const zero = table.columns.map((label) => published.find((s) => s.technique === row.technique && s.label === label)?.[average].mean === 0);
+    if (!zero.some(Boolean)) return row;
+    const cells = row.cells.map((cell, index) => (zero[index] ? undefined : cell));
+    const gap = `unknown: 2014 printed 0.0 ${average === 'perClient' ? 'per client' : 'per container'}`;
+    return { ...row, cells, gaps: zero.map((isZero) => (isZero ? gap : undefined)) };
+  });
+  const emptied = { ...table, rows };
+  return { ...emptied, csv: stringify(tableRecords(emptied)) };
 }
 
 function tableId(run: string, setup: Setup, metric: Metric): string {

@@ -70,4 +70,18 @@ describe('runs compared', () => {
     expect(row.gaps?.[column]).toBe('no ratio: 2014 printed 0.0');
     expect(row.gaps?.filter(Boolean)).toHaveLength(1);
   });
+
+  it('leaves the sum of a printed 0.0 unknown', () => {
+    const tables = report.setups.find((s) => s.id === 'containers-x-clients')!.tables;
+    const table = tables.find((t) => t.id === 'published-2014-containers-x-clients-aggregate')!;
+    const link = table.rows.find((r) => r.technique === 'link')!;
+    const ovs = table.rows.find((r) => r.technique === 'ovs')!;
+    const column = table.columns.indexOf('16×16');
+
+    expect(link.cells[column]).toBeUndefined();
+    expect(link.gaps?.[column]).toBe('unknown: 2014 printed 0.0 per client');
+    // ovs printed 0.06 per client at 16×16: 256 clients sum to 15.36.
+    expect(ovs.cells[column]?.mean).toBeCloseTo(15.36, 9);
+    expect(table.csv).toMatch(/^link,.*,$/m);
+  });
 });
