@@ -39,7 +39,7 @@ export interface Poster {
 export function drawPosterSvg(chart: ChartEdition, layout: ChartLayout, measure: Measure): Poster {
   const offsetX = NOTE_WIDTH + NOTE_GUTTER;
   const width = Math.ceil(layout.width + 2 * offsetX);
-  const notes = placeNotes(layout, measure, offsetX, width);
+  const notes = placeNotes(layout, measure, width);
   const notesBottom = Math.max(0, ...notes.map((n) => n.y + n.height));
   const height = Math.ceil(Math.max(layout.height, notesBottom + S.margin));
 
@@ -57,30 +57,33 @@ export function drawPosterSvg(chart: ChartEdition, layout: ChartLayout, measure:
 }
 
 /**
- * Numbers the tools and stacks their notes from the top of each margin. Tools in the left half
- * of the chart get the left margin, so both columns are about as long, and each column is
- * numbered from the top of the chart down.
+ * Numbers the tools group by group, each group's tools from the top down, so that one category's
+ * notes stand together. The first half of the notes fills the left margin and the rest the right.
  */
-function placeNotes(layout: ChartLayout, measure: Measure, offsetX: number, width: number): Note[] {
-  const byX = [...layout.tools].sort((a, b) => a.x + a.width / 2 - (b.x + b.width / 2) || a.y - b.y);
-  const leftTools = new Set(byX.slice(0, Math.ceil(byX.length / 2)));
-  const topDown = (a: ToolBox, b: ToolBox) => a.y - b.y || a.x - b.x;
-  const columns: Array<{ side: Note['side']; tools: ToolBox[] }> = [
-    { side: 'left', tools: layout.tools.filter((tool) => leftTools.has(tool)).sort(topDown) },
-    { side: 'right', tools: layout.tools.filter((tool) => !leftTools.has(tool)).sort(topDown) },
-  ];
+function placeNotes(layout: ChartLayout, measure: Measure, width: number): Note[] {
+  const tools = numberingOrder(layout);
+  const leftCount = Math.ceil(tools.length / 2);
   const notes: Note[] = [];
-  for (const { side, tools } of columns) {
-    let y = S.margin;
-    for (const tool of tools) {
-      const lines = noteLines(tool, measure);
-      const height = lines.length * LINE_HEIGHT + 2 * NOTE_PADDING;
-      const x = side === 'left' ? S.margin / 2 : width - S.margin / 2 - NOTE_WIDTH;
-      notes.push({ tool, number: notes.length + 1, side, lines, x, y, height });
-      y += height + NOTE_GAP;
-    }
-  }
+  const tops: Record<Note['side'], number> = { left: S.margin, right: S.margin };
+  tools.forEach((tool, index) => {
+    const side = index < leftCount ? 'left' : 'right';
+    const lines = noteLines(tool, measure);
+    const height = lines.length * LINE_HEIGHT + 2 * NOTE_PADDING;
+    const x = side === 'left' ? S.margin / 2 : width - S.margin / 2 - NOTE_WIDTH;
+    notes.push({ tool, number: index + 1, side, lines, x, y: tops[side], height });
+    tops[side] += height + NOTE_GAP;
+  });
   return notes;
+}
+
+/** Orders the tools by their main category's group, left to right, then top down within it. */
+function numberingOrder(layout: ChartLayout): ToolBox[] {
+  const regions = [...layout.regions].sort((a, b) => a.x - b.x || a.y - b.y).map((region) => region.category.id);
+  const rank = (tool: ToolBox) => {
+    const index = regions.indexOf(tool.tool.categories[0]);
+    return index === -1 ? regions.length : index;
+  };
+  return [...layout.tools].sort((a, b) => rank(a) - rank(b) || a.y - b.y || a.x - b.x);
 }
 
 function noteLines(tool: ToolBox, measure: Measure): Note['lines'] {

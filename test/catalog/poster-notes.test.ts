@@ -71,4 +71,21 @@ describe('poster margin notes', () => {
     });
     expect(Math.max(...rightEdges)).toBeLessThanOrEqual(poster.width - 12);
   });
+
+  it('number each category in one run', () => {
+    const numbers = new Map(
+      [...poster.svg.matchAll(/<g class="note" data-name="([^"]*)"><g class="marker">.*?>(\d+)<\/text>/g)].map((m) => [m[1], Number(m[2])]),
+    );
+    const byCategory = new Map<string, number[]>();
+    for (const box of layout.tools) {
+      const list = byCategory.get(box.tool.categories[0]) ?? [];
+      list.push(numbers.get(box.tool.name)!);
+      byCategory.set(box.tool.categories[0], list);
+    }
+    expect(byCategory.size).toBeGreaterThan(3);
+    for (const [category, list] of byCategory) {
+      const sorted = [...list].sort((a, b) => a - b);
+      expect(sorted.at(-1)! - sorted[0], category).toBe(list.length - 1);
+    }
+  });
 });
