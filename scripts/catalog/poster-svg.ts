@@ -12,7 +12,7 @@ const NOTE_PADDING = 4;
 const LINE_HEIGHT = 12;
 const MARKER_RADIUS = 8;
 const MARKER_INK = '#1f2a36';
-/** Where a note's text starts, right of its number. */
+/** The offset of a note's text from its left edge, right of its number. */
 const TEXT_INDENT = 2 * MARKER_RADIUS + NOTE_PADDING;
 
 /** One margin note: a tool's name, description and URL, numbered like the marker on its box. */
