@@ -5,6 +5,7 @@ import { MAX_LINE_CHARS, lineBatches } from './lines.ts';
 import { isHeaderRow, layoutFromHeader } from './iperf2-header.ts';
 import { CommonTcpRows, hasMilliseconds } from './iperf2-csv-fast.ts';
 import { CLASSIC_LAYOUT, UDP_LAYOUT, columnOf, readRow, type Layout } from './iperf2-csv-row.ts';
+import { quoted } from './quoted.ts';
 
 const STARTS_WITH_DIGIT = /^\s*[+-]?\d/;
 
@@ -79,8 +80,7 @@ function nonDataLine(fields: string[], line: number, state: State): IngestEvent 
   }
   const text = fields.join(',');
   if (isIperfText(text)) return { kind: 'text', line };
-  const shown = text.length > 40 ? `${text.slice(0, 40)}…` : text;
-  return { kind: 'error', error: { line, column: 1, message: `expected an iperf 2 CSV row starting with a timestamp, found "${shown}"` } };
+  return { kind: 'error', error: { line, column: 1, message: `expected an iperf 2 CSV row starting with a timestamp, found ${quoted(text)}` } };
 }
 
 /**

@@ -3,7 +3,7 @@ import path from 'node:path';
 
 import type { Problem } from '../errors.ts';
 import { ingestFile } from './index.ts';
-import { readRun } from './run.ts';
+import { readRun, rejectionProblems } from './run.ts';
 import type { IngestedFile } from './types.ts';
 import { ingestAll, listFiles } from './walk.ts';
 
@@ -30,7 +30,7 @@ export async function ingestPaths(paths: string[]): Promise<IngestReport> {
     }
     const files = await ingestAll(await listFiles([target]));
     report.files.push(...files);
-    for (const file of files.filter((f) => f.status === 'rejected')) report.problems.push(...problemsOf(file));
+    for (const file of files.filter((f) => f.status === 'rejected')) report.problems.push(...rejectionProblems(file));
   }
   return report;
 }
@@ -49,9 +49,4 @@ async function isRunFolder(folder: string): Promise<boolean> {
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) return false;
   return (await stat(path.join(folder, 'manifest.json')).catch(() => undefined)) !== undefined;
-}
-
-function problemsOf(file: IngestedFile): Problem[] {
-  if (file.errors.length === 0) return [{ file: file.path, line: 1, column: 1, message: file.reason ?? 'rejected' }];
-  return file.errors.map((error) => ({ file: file.path, ...error }));
 }

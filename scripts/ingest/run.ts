@@ -118,7 +118,11 @@ async function readRunFile(
  */
 function problemsOf(file: RunFile): Problem[] {
   if (file.excludedBecause !== undefined || file.ingested.status !== 'rejected') return [];
-  const { ingested } = file;
+  return rejectionProblems(file.ingested);
+}
+
+/** Lists a rejected file's bad lines as problems, or its reason at line 1 when it has none. */
+export function rejectionProblems(ingested: IngestedFile): Problem[] {
   if (ingested.errors.length > 0) return ingested.errors.map((error) => ({ file: ingested.path, ...error }));
   return [{ file: ingested.path, line: 1, column: 1, message: ingested.reason ?? 'rejected' }];
 }

@@ -29,7 +29,7 @@ async function numbered(chunks: Iterable<string>, maxLine?: number): Promise<str
 
 // Patterns that backtracked took time quadratic in a run's length: 2 to 3 s for 60 000
 // characters on 2 cores. A run of 256 Ki characters would then take about 45 s, so these tests
-// end within their time limit only when reading stays linear; no test measures time itself.
+// end within their time limit only when reading stays linear. No test measures time itself.
 const RUN = 1 << 18;
 const LINEAR_LIMIT_MS = 10_000;
 

@@ -1,29 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { launchBrowser } from '../../scripts/pdf/browser.ts';
+import { runningInGroup } from './processes.ts';
 
 // Needs the system Chromium, like the build tests that print PDFs.
-
-/** Returns the PIDs of processes of group `pgid` that have not ended (zombies count as ended). */
-function runningInGroup(pgid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        return false;
-      }
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(fields[2]) === pgid && fields[0] !== 'Z';
-    })
-    .map(Number);
-}
 
 const savedEnv = { ...process.env };
 afterEach(() => {

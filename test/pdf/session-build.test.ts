@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
@@ -9,6 +9,7 @@ import { runBuildProcess } from '../../scripts/check/build-process.ts';
 import { ProjectCopy } from '../../scripts/check/project.ts';
 import { findChromium } from '../../scripts/pdf/browser.ts';
 import { shippedProject } from '../site/temp-project.ts';
+import { runningInGroup } from './processes.ts';
 
 // Builds with PDFs need the system Chromium. Each build runs as its own `netnotes build` process,
 // as a user runs it, whose PUPPETEER_EXECUTABLE_PATH points at a script that appends its PID to
@@ -47,23 +48,6 @@ async function buildAndCountLaunches(): Promise<{ code: number | null; launched:
 
 function launches(): number[] {
   return existsSync(launchLog) ? readFileSync(launchLog, 'utf8').split('\n').filter(Boolean).map(Number) : [];
-}
-
-/** Returns the PIDs of running (not zombie) processes in group `pgid`. */
-function runningInGroup(pgid: number): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((name) => {
-      let stat: string;
-      try {
-        stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-      } catch {
-        return false;
-      }
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      return Number(fields[2]) === pgid && fields[0] !== 'Z';
-    })
-    .map(Number);
 }
 
 describe('browser session of a build', () => {
